@@ -1,0 +1,47 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import preact from '@astrojs/preact';
+import { satteri } from '@astrojs/markdown-satteri';
+import { taskListLabels } from './src/plugins/task-list-labels.mjs';
+
+/**
+ * A sidebar group, labelled in Chinese at the root and in English under /en/.
+ * @param {string} zh @param {string} en @param {string} directory
+ */
+const group = (zh, en, directory) => ({
+  label: zh,
+  translations: { en },
+  // Starlight rejects a labelled autogenerate group, so the autogenerate sits one level down.
+  items: [{ autogenerate: { directory } }],
+});
+
+export default defineConfig({
+  trailingSlash: 'always',
+  markdown: { processor: satteri({ hastPlugins: [taskListLabels] }) },
+  integrations: [
+    starlight({
+      title: { 'zh-CN': '社群运营手册', en: 'Community Operations Playbook' },
+      description: '面向品牌社群运营团队的方法手册与规划工具',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: '简体中文', lang: 'zh-CN' },
+        en: { label: 'English', lang: 'en' },
+      },
+      favicon: '/favicon.svg',
+      sidebar: [
+        group('手册', 'Handbook', 'handbook'),
+        group('计算器', 'Calculators', 'calculators'),
+        group('培训', 'Training', 'training'),
+        group('附录', 'Reference', 'reference'),
+      ],
+      components: {
+        Search: './src/components/overrides/Search.astro',
+        PageTitle: './src/components/overrides/PageTitle.astro',
+      },
+      routeMiddleware: './src/route-data.ts',
+      customCss: ['./src/styles/site.css'],
+    }),
+    preact(),
+  ],
+});

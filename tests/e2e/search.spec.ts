@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { search } from './helpers';
+
+/**
+ * Chinese search recall: each term must occur inside running text of the page (not only in a heading),
+ * and typing it into the search dialog must list that page.
+ */
+const zhTerms = ['留存率', '粘性', '流失率', '复购率', '获客成本', '净推荐值', '用户分层', '转化率', '口径', '默认值'];
+const enTerms = ['stickiness', 'churn', 'payback'];
+
+async function expectFound(page: import('@playwright/test').Page, term: string, home: string, target: string) {
+  // The term really sits mid-sentence in a paragraph or list item of the target page.
+  await page.goto(target);
+  const prose = await page.locator('main .sl-markdown-content :is(p, li, td)').allInnerTexts();
+  expect(
+    prose.some((text) => {
+      const at = text.indexOf(term);
+      return at > 0 && at + term.length < text.length;
+    }),
+    `"${term}" appears mid-sentence on ${target}`,
+  ).toBe(true);
+
+  await page.goto(home);
+  const results = await search(page, term);
+  await expect(results.first()).toBeVisible();
+  const hrefs = await page.locator('#starlight__search .pagefind-ui__result-link').evaluateAll((as) =>
+    as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
+  expect(hrefs, `search for "${term}"`).toContain(target);
+}
+
+for (const term of zhTerms) {
+  test(`Chinese search finds "${term}"`, async ({ page }) => {
+    await expectFound(page, term, '/', '/handbook/metrics/');
+  });
+}
+
+for (const term of enTerms) {
+  test(`English search finds "${term}"`, async ({ page }) => {
+    await expectFound(page, term, '/en/', '/en/handbook/metrics/');
+  });
+}
+
+test('the English index does not return Chinese pages', async ({ page }) => {
+  await page.goto('/en/');
+  const results = await search(page, 'LTV');
+  await expect(results.first()).toBeVisible();
+  const hrefs = await page.locator('#starlight__search .pagefind-ui__result-link').evaluateAll((as) =>
+    as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) expect(href.startsWith('/en/')).toBe(true);
+});
+
+test('search speaks Chinese on Chinese pages', async ({ page }) => {
+  await page.goto('/');
+  await search(page, '留存率');
+  await expect(page.locator('#starlight__search .pagefind-ui__message')).toContainText('找到');
+});

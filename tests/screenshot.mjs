@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Screenshots of the built site for eyes and for the README: `npm run screenshot -- /path/ [/other/ …]`.
+// Serves dist/ with `astro preview` on a free port, drives Debian's Chromium, writes PNGs to reports/shots/.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+const paths = process.argv.slice(2).filter((a) => a.startsWith('/'));
+const dark = process.argv.includes('--dark');
+const width = Number(process.argv.find((a) => a.startsWith('--width='))?.slice(8) ?? 1280);
+const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? 'reports/shots';
+const port = await new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address();
+    s.close(() => resolve(port));
+  });
+});
+const server = spawn('astro', ['preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+try {
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: dark ? 'dark' : 'light' });
+  mkdirSync(out, { recursive: true });
+  for (const path of paths.length ? paths : ['/']) {
+    await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'networkidle' });
+    const file = `${out}/${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}${dark ? '-dark' : ''}-${width}.png`;
+    await page.screenshot({ path: file, fullPage: process.argv.includes('--full') });
+    console.log(file);
+  }
+  await browser.close();
+} finally {
+  server.kill();
+}
