@@ -1,0 +1,47 @@
+/**
+ * CSV and JSON downloads of a calculator's inputs and results. Nothing is sent anywhere: the file is built
+ * in the browser and handed to the download manager through an object URL.
+ */
+import type { RawState } from '../../lib/calc-state';
+import type { Locale } from '../../lib/format';
+import { ui } from '../../i18n';
+
+/** One line of an export: section, item, value (a plain number, unformatted, or text) and unit. */
+export type ExportRow = [section: string, item: string, value: number | string | null, unit: string];
+
+function save(name: string, type: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * CSV with a UTF-8 byte-order mark so that Excel and WPS open Chinese text correctly; quoting by
+ * Papa Parse (loaded on demand: most visitors never export). Formula-looking text is neutralised.
+ */
+export async function downloadCsv(calc: string, locale: Locale, rows: ExportRow[]) {
+  const { default: Papa } = await import('papaparse');
+  const t = ui[locale].common;
+  const csv = Papa.unparse({ fields: [t.section, t.item, t.value, t.unit], data: rows.map((r) => r.map((c) => c ?? '')) }, { escapeFormulae: true, newline: '\r\n' });
+  save(`${t.exportFileName}-${calc}-${stamp()}.csv`, 'text/csv;charset=utf-8', `\uFEFF${csv}`);
+}
+
+export function downloadJson(calc: string, locale: Locale, state: RawState, rows: ExportRow[], url: string) {
+  const doc = {
+    calculator: calc,
+    version: 1,
+    locale,
+    link: url,
+    exported: new Date().toISOString(),
+    inputs: state,
+    results: rows.map(([section, item, value, unit]) => ({ section, item, value, unit })),
+  };
+  save(`${ui[locale].common.exportFileName}-${calc}-${stamp()}.json`, 'application/json', JSON.stringify(doc, null, 2));
+}

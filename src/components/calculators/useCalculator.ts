@@ -1,0 +1,99 @@
+/**
+ * State of one calculator island: the text of each field, restored from the link or from this browser
+ * (see `src/lib/calc-state.ts` for what is stored, its shape and how old versions migrate), written back to
+ * localStorage and to the address bar as the planner types, so a reload or a copied link shows the same.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { defaults, readFields, restore, serialize, storageKey, toQuery, type FieldDef, type FieldResult, type RawState } from '../../lib/calc-state';
+import { InputError, type InputIssue } from '../../lib/errors';
+
+export type Notice = { kind: 'link'; fields: string[] } | { kind: 'saved' } | { kind: 'reset' } | null;
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // private mode or storage disabled: the calculator still works, it just does not remember
+  }
+}
+
+export function useCalculator(id: string, fields: readonly FieldDef[]) {
+  const [state, setState] = useState<RawState>(() => defaults(fields));
+  const [notice, setNotice] = useState<Notice>(null);
+  const [ready, setReady] = useState(false);
+  const [touched, setTouched] = useState(false);
+
+  // Restore after hydration (the server-rendered HTML shows defaults; the browser holds the real state).
+  useEffect(() => {
+    const r = restore(fields, window.location.search, storage()?.getItem(storageKey(id)) ?? null);
+    setState(r.state);
+    if (r.rejected.length > 0) setNotice({ kind: 'link', fields: r.rejected });
+    else if (r.savedBroken) setNotice({ kind: 'saved' });
+    setReady(true);
+  }, []);
+
+  useEffect(() => {
+    if (!ready) return;
+    const query = toQuery(fields, state);
+    const url = `${window.location.pathname}${query}${window.location.hash}`;
+    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+      window.history.replaceState(window.history.state, '', url);
+    }
+    // A corrupt entry stays in storage, untouched, until the planner changes something.
+    if (touched) storage()?.setItem(storageKey(id), serialize(state));
+  }, [state, ready, touched]);
+
+  const values = useMemo(() => readFields(fields, state), [state]);
+
+  return {
+    state,
+    values,
+    notice,
+    ready,
+    dismissNotice: () => setNotice(null),
+    setField: (key: string, text: string) => {
+      setTouched(true);
+      setState((s) => ({ ...s, [key]: text }));
+    },
+    reset: () => {
+      setTouched(true);
+      setState(defaults(fields));
+      setNotice({ kind: 'reset' });
+    },
+    linkUrl: () => `${window.location.origin}${window.location.pathname}${toQuery(fields, state)}`,
+  };
+}
+
+export type FieldErrors = Record<string, InputIssue>;
+
+/** Field-level parse errors, keyed by field. */
+export function parseErrors(values: Record<string, FieldResult>): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [key, r] of Object.entries(values)) if (!r.ok) out[key] = { path: key, code: r.error };
+  return out;
+}
+
+/**
+ * Calls a library function when every field parsed; an `InputError` becomes per-field errors through
+ * `fieldOf` (library path → field key). Any other exception is a bug and is rethrown.
+ */
+export function compute<R>(
+  values: Record<string, FieldResult>,
+  run: (v: Record<string, number | string | null>) => R,
+  fieldOf: (path: string) => string | undefined = (path) => path.split('.')[0],
+): { result: R | null; errors: FieldErrors } {
+  const errors = parseErrors(values);
+  if (Object.keys(errors).length > 0) return { result: null, errors };
+  const plain = Object.fromEntries(Object.entries(values).map(([k, r]) => [k, r.ok ? r.value : null]));
+  try {
+    return { result: run(plain), errors };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    for (const issue of e.issues) {
+      const key = fieldOf(issue.path);
+      if (key) errors[key] ??= issue;
+    }
+    if (Object.keys(errors).length === 0) errors['*'] = e.issues[0] ?? { path: '', code: 'invalid_value' };
+    return { result: null, errors };
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The calculation library behind the calculators (contract: shared/spec/calculators.md).
+ * Every function is pure and deterministic, validates its input with the exported zod schema and throws an
+ * `InputError` listing every bad field; none returns NaN, Infinity or a negative count.
+ */
+export {
+  InputError,
+  REASON_CODES,
+  describeIssue,
+  errorMessages,
+  messageFor,
+  type InputIssue,
+  type ParseErrorCode,
+  type ReasonCode,
+} from './errors';
+export { toInputIssues, validate } from './validate';
+export {
+  GROUP_CAPACITY,
+  KOC_SHARE,
+  LTV_CAC_TARGET,
+  MEMBERS_PER_OPERATOR_LAUNCH,
+  MEMBERS_PER_OPERATOR_MATURE,
+  OPERATOR_SALARY,
+  REVENUE_SHARE_LIMIT,
+  SOURCE_DEFAULTS,
+  SOURCE_PLAN_LABEL,
+  STICKINESS_TARGET,
+  TECH_SHARE_LIMIT,
+  TIER_SHARES,
+  TOOLS_ANNUAL,
+  type DefaultSource,
+  type DocumentedDefault,
+  type SourceDefaultKey,
+} from './defaults';
+export { MAX_COUNT, MAX_MONEY, MAX_MONTHS, MIN_MONEY, MIN_RATE } from './fields';
+export { parseNumber, type ParseNumberOptions, type ParseNumberResult } from './parse';
+export {
+  EM_DASH,
+  formatCurrency,
+  formatMonths,
+  formatNumber,
+  formatPercent,
+  type Locale,
+  type NumberFormatOptions,
+} from './format';
+export {
+  ROLE_LABELS,
+  defaultStaffingInput,
+  planStaffing,
+  staffingInputSchema,
+  type StaffingInput,
+  type StaffingPlan,
+  type StaffingValues,
+} from './staffing';
+export {
+  budgetInputSchema,
+  defaultBudgetInput,
+  planBudget,
+  type BudgetCheck,
+  type BudgetInput,
+  type BudgetPlan,
+  type BudgetValues,
+} from './budget';
+export {
+  PAYBACK_SEARCH_MONTHS,
+  defaultLtvInput,
+  ltvCac,
+  ltvInputSchema,
+  type LtvInput,
+  type LtvResult,
+  type LtvValues,
+  type LtvVerdict,
+} from './ltv';
+export {
+  defaultProjectMembersInput,
+  defaultRequiredNewPerMonthInput,
+  defaultSteadyStateInput,
+  projectMembers,
+  projectMembersInputSchema,
+  requiredNewPerMonth,
+  requiredNewPerMonthInputSchema,
+  steadyState,
+  steadyStateInputSchema,
+  type ProjectMembersInput,
+  type RequiredNewPerMonthInput,
+  type SteadyStateInput,
+} from './growth';
+export {
+  convertRetention,
+  convertRetentionInputSchema,
+  stickiness,
+  stickinessInputSchema,
+  type ConvertRetentionInput,
+  type StickinessInput,
+} from './retention';
+export { tiers, tiersInputSchema, type TierCounts, type TierShares, type TiersInput } from './tiers';
+export {
+  SBG_BOUNDS,
+  SBG_POINTS,
+  fitSbg,
+  fitSbgInputSchema,
+  sbgSurvival,
+  sbgSurvivalInputSchema,
+  type FitSbgInput,
+  type SbgFit,
+  type SbgSurvivalInput,
+} from './sbg';
+export { YEAR_RANGE, addDaysIso, addMonthsIso } from './dates';
+export {
+  TIMELINE_LIMITS,
+  planTimeline,
+  timelineInputSchema,
+  type Timeline,
+  type TimelineInput,
+  type TimelinePhase,
+  type TimelinePhaseInput,
+} from './timeline';
+export {
+  TIMELINE_PRESETS,
+  presetPhases,
+  type PresetPhase,
+  type TimelinePreset,
+  type TimelinePresetId,
+} from './presets';
+export { ICS_PRODID, ICS_UID_DOMAIN, escapeText, foldLine, icsOptionsSchema, timelineToIcs, type IcsOptions } from './ics';

@@ -1,0 +1,111 @@
+/**
+ * Staffing: how many operators, KOCs and chat groups a community of a given size needs, and what the team costs.
+ */
+import { z } from 'astro/zod';
+import { GROUP_CAPACITY, KOC_SHARE, MEMBERS_PER_OPERATOR_LAUNCH, OPERATOR_SALARY } from './defaults';
+import { count, integer, MAX_COUNT, money, share } from './fields';
+import { ceilCount, roundCount } from './numeric';
+import { validate } from './validate';
+
+/** Role ids of the default core team, with their labels. */
+export const ROLE_LABELS = {
+  lead: { 'zh-CN': '社群负责人', en: 'Community lead' },
+  content: { 'zh-CN': '内容策划', en: 'Content planner' },
+  analyst: { 'zh-CN': '数据分析', en: 'Data analyst' },
+} as const;
+
+const coreRoleSchema = z.object({
+  /** Role name or id, e.g. `lead` (see `ROLE_LABELS`). */
+  role: z.string().trim().min(1).max(60),
+  /** People in this role. */
+  count: integer().min(0).max(10_000),
+  /** Salary per person per year, yuan. */
+  annualSalary: money(),
+});
+
+export const staffingInputSchema = z.object({
+  /** Members in the community. Default 20,000 (editorial example). */
+  members: count().default(20_000),
+  /** Members per operator, ≥ 1. Source default 5,000 at launch; 10,000 when mature. */
+  membersPerOperator: z.number().positive().min(1).max(MAX_COUNT).default(MEMBERS_PER_OPERATOR_LAUNCH),
+  /** Share of members who are active, 0–1. Default 0.25 (editorial). */
+  activeShare: share().default(0.25),
+  /** KOC target as a share of active members. Source default 5%–8%. */
+  kocShare: z
+    .object({ min: share().default(KOC_SHARE.min), max: share().default(KOC_SHARE.max) })
+    .refine((k) => k.min <= k.max, { error: 'min_exceeds_max', path: ['max'] })
+    .prefault({}),
+  /** Core team besides the operators. Default: a lead ¥300k, a content planner ¥180k, an analyst ¥200k (editorial). */
+  coreTeam: z
+    .array(coreRoleSchema)
+    .max(50)
+    .default(() => [
+      { role: 'lead', count: 1, annualSalary: 300_000 },
+      { role: 'content', count: 1, annualSalary: 180_000 },
+      { role: 'analyst', count: 1, annualSalary: 200_000 },
+    ]),
+  /** Salary per operator per year, yuan. Source range ¥150k–200k; default the low end. */
+  operatorAnnualSalary: money().default(OPERATOR_SALARY.min),
+  /** Employer costs on top of salary (social insurance, housing fund, equipment), ≥ 0. Default 0.30 (editorial). */
+  overheadRate: z.number().min(0).max(5).default(0.3),
+  /** Members one chat group holds. Default 500, the cap of a WeChat / WeCom customer group. */
+  groupCapacity: integer().positive().max(1_000_000).default(GROUP_CAPACITY),
+});
+
+export type StaffingInput = z.input<typeof staffingInputSchema>;
+export type StaffingValues = z.output<typeof staffingInputSchema>;
+
+/** Every field at its default: the form's initial values. */
+export const defaultStaffingInput: StaffingValues = staffingInputSchema.parse({});
+
+export interface StaffingPlan {
+  operators: number;
+  groups: number;
+  activeMembers: number;
+  koc: { min: number; max: number };
+  /** Σ coreTeam.count + operators. */
+  headcount: number;
+  /** Σ count × annualSalary, before overhead. */
+  annualCoreSalaries: number;
+  /** operators × operatorAnnualSalary, before overhead. */
+  annualOperatorSalaries: number;
+  annualPersonnelCost: number;
+  monthlyPersonnelCost: number;
+  /** members / headcount; null when nobody is on the team. */
+  membersPerHead: number | null;
+}
+
+/**
+ * Team size and cost for a community.
+ *
+ * operators = ⌈members / membersPerOperator⌉; groups = ⌈members / groupCapacity⌉;
+ * activeMembers = round(members × activeShare); koc = ⌈activeMembers × kocShare.min … max⌉;
+ * annualPersonnelCost = (Σ count × annualSalary + operators × operatorAnnualSalary) × (1 + overheadRate), yuan;
+ * monthlyPersonnelCost = annual / 12. Whole counts are rounded only after forgiving float noise.
+ *
+ * Example: 20,000 members at 1:5,000, 25% active, KOC 5–8%, core team ¥300k + ¥180k + ¥200k, operators
+ * ¥150k, overhead 30% → 4 operators, 5,000 active, KOC 250–400, headcount 7, ¥1,664,000 a year
+ * (¥138,666.67 a month), 40 groups of 500.
+ */
+export function planStaffing(input: StaffingInput = {}): StaffingPlan {
+  const v = validate(staffingInputSchema, input);
+  const operators = ceilCount(v.members / v.membersPerOperator);
+  const activeMembers = roundCount(v.members * v.activeShare);
+  const coreHeadcount = v.coreTeam.reduce((sum, r) => sum + r.count, 0);
+  const annualCoreSalaries = v.coreTeam.reduce((sum, r) => sum + r.count * r.annualSalary, 0);
+  const annualOperatorSalaries = operators * v.operatorAnnualSalary;
+  const annualPersonnelCost = (annualCoreSalaries + annualOperatorSalaries) * (1 + v.overheadRate);
+  const headcount = coreHeadcount + operators;
+  return {
+    operators,
+    groups: ceilCount(v.members / v.groupCapacity),
+    activeMembers,
+    koc: { min: ceilCount(activeMembers * v.kocShare.min), max: ceilCount(activeMembers * v.kocShare.max) },
+    headcount,
+    annualCoreSalaries,
+    annualOperatorSalaries,
+    annualPersonnelCost,
+    monthlyPersonnelCost: annualPersonnelCost / 12,
+    membersPerHead: headcount === 0 ? null : v.members / headcount,
+  };
+}

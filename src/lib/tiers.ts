@@ -1,0 +1,61 @@
+/**
+ * Splitting members into the core / active / silent pyramid in whole people.
+ */
+import { z } from 'astro/zod';
+import { TIER_SHARES } from './defaults';
+import { count, share } from './fields';
+import { floorCount } from './numeric';
+import { validate } from './validate';
+
+export type TierShares = { core: number; active: number; silent: number };
+export type TierCounts = { core: number; active: number; silent: number };
+
+export const tiersInputSchema = z.object({
+  /** Members to split. */
+  members: count(),
+  /** Share of each tier; they must add up to 1 (±1e-6). Source default 5% / 20% / 75%. */
+  shares: z
+    .object({
+      core: share().default(TIER_SHARES.core),
+      active: share().default(TIER_SHARES.active),
+      silent: share().default(TIER_SHARES.silent),
+    })
+    .refine((s) => Math.abs(s.core + s.active + s.silent - 1) <= 1e-6, { error: 'shares_must_sum_to_one' })
+    .prefault({}),
+});
+
+export type TiersInput = z.input<typeof tiersInputSchema>;
+
+/**
+ * Largest-remainder apportionment of `total` whole items by `weights` (internal; exported for tests).
+ * Weights are normalised by their sum; each part gets ⌊total × w⌋, then the remainder goes one by one to the
+ * largest fractional parts, ties to the earlier part. The floors never add up to more than `total`: the exact
+ * parts add up to `total`, and snapping moves a part by far less than 1.
+ */
+export function largestRemainder(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const parts = exact.map(floorCount);
+  const fractions = exact.map((x, i) => x - (parts[i] as number));
+  let rest = total - parts.reduce((a, b) => a + b, 0);
+  const order = fractions.map((f, i) => ({ f, i })).sort((a, b) => b.f - a.f || a.i - b.i);
+  for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) {
+    const i = (order[k] as { i: number }).i;
+    parts[i] = (parts[i] as number) + 1;
+  }
+  return parts;
+}
+
+/**
+ * Whole-person tier counts that add up to `members` exactly (largest remainder, ties to the earlier tier).
+ *
+ * core = ⌊members × s_core⌋ etc., then the leftover people go to the largest fractional parts.
+ *
+ * Example: 1,003 members at 5/20/75 → exact 50.15 / 200.6 / 752.25 → floors 50 / 200 / 752 (1,002) → the
+ * one left goes to active (.6) → core 50, active 201, silent 752.
+ */
+export function tiers(members: number, shares?: Partial<TierShares>): TierCounts {
+  const v = validate(tiersInputSchema, { members, shares });
+  const [core = 0, active = 0, silent = 0] = largestRemainder(v.members, [v.shares.core, v.shares.active, v.shares.silent]);
+  return { core, active, silent };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { fill, localeOf, ui } from '../../src/i18n';
+
+/** Every key path of a nested table, with the type of its leaf. */
+function shape(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return [`${path}[${value.length}]`];
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => shape(v, path ? `${path}.${k}` : k));
+  return [`${path}:${typeof value}`];
+}
+const HAN = /\p{Script=Han}/u;
+function leaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(leaves);
+  return [];
+}
+
+describe('UI translation tables', () => {
+  it('have exactly the same keys (and list lengths) in zh-CN and en', () => {
+    expect(shape(ui.en)).toEqual(shape(ui['zh-CN']));
+  });
+  it('use the same {placeholders} in both languages', () => {
+    const zh = leaves(ui['zh-CN']);
+    const en = leaves(ui.en);
+    zh.forEach((s, i) => expect([...en[i]!.matchAll(/\{\w+\}/g)].map((m) => m[0]).sort(), s).toEqual([...s.matchAll(/\{\w+\}/g)].map((m) => m[0]).sort()));
+  });
+  it('have no empty string, and no Chinese in the English table except the WeCom gloss', () => {
+    for (const s of leaves(ui['zh-CN'])) if (s !== '') expect(s.trim().length).toBeGreaterThan(0);
+    for (const s of leaves(ui.en)) expect(HAN.test(s.replace('企业微信', '')), s).toBe(false);
+  });
+});
+
+describe('fill and localeOf', () => {
+  it('fills placeholders and leaves unknown ones', () => {
+    expect(fill('{a} + {b} = {c}', { a: 1, b: '2' })).toBe('1 + 2 = {c}');
+  });
+  it('maps Starlight languages to table locales', () => {
+    expect(localeOf('zh-CN')).toBe('zh-CN');
+    expect(localeOf('en')).toBe('en');
+  });
+});

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodePhases, encodePhases, kpisFromText, kpisToText } from '../../src/lib/phase-list';
+import { parseSeries } from '../../src/lib/series';
+import { presetPhases } from '../../src/lib';
+
+describe('parseSeries', () => {
+  it.each([
+    ['100, 63.1，46.8\n38.2', [1, 0.631, 0.468, 0.382]],
+    ['1 0.631 0.468', [1, 0.631, 0.468]],
+    ['100%、63.1%；46.8%', [1, 0.631, 0.468]],
+    ['１００％，８０％', [1, 0.8]],
+    ['1\t0.5\t0.25', [1, 0.5, 0.25]],
+  ])('reads %j', (text, values) => {
+    expect(parseSeries(text)).toEqual({ ok: true, values });
+  });
+
+  it.each([
+    ['', { ok: false, error: 'empty', index: 0 }],
+    [' , ', { ok: false, error: 'empty', index: 0 }],
+    ['1, x, 0.5', { ok: false, error: 'invalid', index: 1 }],
+    ['1, 1e999', { ok: false, error: 'invalid', index: 1 }],
+  ])('refuses %j', (text, outcome) => {
+    expect(parseSeries(text)).toEqual(outcome);
+  });
+
+  it('reads back any list of percentages printed with one decimal', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 36 }), (tenths) => {
+        const text = ['100', ...tenths.map((t) => (t / 10).toFixed(1))].join(', ');
+        const r = parseSeries(text);
+        expect(r.ok).toBe(true);
+        if (r.ok) expect(r.values).toEqual([1, ...tenths.map((t) => Number((t / 1000).toPrecision(12)))]);
+      }),
+    );
+  });
+});
+
+describe('phase list codec', () => {
+  it('round-trips every preset in both languages', () => {
+    for (const id of ['launch-growth-mature', 'three-step', 'four-stage'] as const) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const phases = presetPhases(id, locale);
+        const back = decodePhases(encodePhases(phases));
+        expect(back?.map((p) => [p.name, p.months, p.kpis])).toEqual(phases.map((p) => [p.name, p.months, p.kpis ?? []]));
+        expect(back?.map((p) => p.id)).toEqual(phases.map((_, i) => `p${i + 1}`));
+      }
+    }
+  });
+
+  it('keeps an emptied months box as NaN (the schema then names the field)', () => {
+    expect(decodePhases(encodePhases([{ id: 'a', name: 'x', months: Number.NaN }]))?.[0]?.months).toBeNaN();
+  });
+
+  it.each(['{', '{}', '[1]', '[{"n":1,"m":2}]', '[{"n":"a","m":"3"}]', '[{"n":"a","m":3,"k":[["x"]]}]', 'null'])('refuses %s', (text) => {
+    expect(decodePhases(text)).toBeNull();
+  });
+
+  it('reads and writes KPI lines', () => {
+    expect(kpisFromText('DAU/MAU: ≥ 0.4；7日留存：> 60%; 群规上线')).toEqual([
+      { metric: 'DAU/MAU', target: '≥ 0.4' },
+      { metric: '7日留存', target: '> 60%' },
+      { metric: '群规上线', target: '✓' },
+    ]);
+    expect(kpisToText(kpisFromText('A: 1; B'))).toBe('A: 1; B');
+    expect(kpisFromText(' ; ')).toEqual([]);
+  });
+});
