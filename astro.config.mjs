@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import { satteri } from '@astrojs/markdown-satteri';
-import { taskListLabels } from './src/plugins/task-list-labels.mjs';
+import { focusableTables, taskListLabels } from './src/plugins/accessible-markdown.mjs';
 
 /**
  * A sidebar group, labelled in Chinese at the root and in English under /en/.
@@ -18,7 +18,7 @@ const group = (zh, en, directory) => ({
 
 export default defineConfig({
   trailingSlash: 'always',
-  markdown: { processor: satteri({ hastPlugins: [taskListLabels] }) },
+  markdown: { processor: satteri({ hastPlugins: [taskListLabels, focusableTables] }) },
   integrations: [
     starlight({
       title: { 'zh-CN': '社群运营手册', en: 'Community Operations Playbook' },
@@ -32,7 +32,17 @@ export default defineConfig({
       sidebar: [
         group('手册', 'Handbook', 'handbook'),
         group('计算器', 'Calculators', 'calculators'),
-        group('培训', 'Training', 'training'),
+        {
+          label: '培训',
+          translations: { en: 'Training' },
+          items: [
+            'training/onboarding',
+            'training/self-checks',
+            'training/trainer-guide',
+            { label: '各章自测', translations: { en: 'Self-checks by chapter' }, collapsed: true, items: [{ autogenerate: { directory: 'training/self-checks' } }] },
+            { label: '演练', translations: { en: 'Drills' }, items: [{ autogenerate: { directory: 'training/drills' } }] },
+          ],
+        },
         group('附录', 'Reference', 'reference'),
       ],
       components: {
@@ -41,6 +51,8 @@ export default defineConfig({
       },
       routeMiddleware: './src/route-data.ts',
       customCss: ['./src/styles/site.css'],
+      // Templates are prose: wrap long lines instead of scrolling sideways.
+      expressiveCode: { defaultProps: { wrap: true } },
     }),
     preact(),
   ],

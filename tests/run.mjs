@@ -2,16 +2,20 @@
 // `npm test`: type check, unit tests with coverage, production build, then browser tests against the
 // built site. Each step's wall time is printed, and the last line counts every test that ran.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 mkdirSync('reports', { recursive: true });
 for (const f of ['reports/vitest.json', 'reports/playwright.json']) rmSync(f, { force: true });
 
+// The originality check needs the source plans, which live beside the repository (../shared), not in it.
+const originality = '../shared/tools/originality.mjs';
 const steps = [
+  ...(existsSync(originality) ? [['originality', 'node', [originality, 'src']]] : []),
   ['type check', 'astro', ['check']],
   ['unit tests', 'vitest', ['run', '--coverage', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']],
   ['build', 'astro', ['build']],
+  ['link check', 'node', ['tests/check-links.mjs']],
   ['browser tests', 'playwright', ['test']],
 ];
 
@@ -23,6 +27,7 @@ const readJson = (file) => {
   }
 };
 
+if (!existsSync(originality)) console.log(`(originality check not run: ${originality} is not beside this checkout)`);
 let failedStep;
 const times = [];
 for (const [name, bin, args] of steps) {

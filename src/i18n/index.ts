@@ -5,10 +5,14 @@ import { zhCN, type UiStrings } from './zh-CN';
 export type { UiStrings };
 export const ui: Record<Locale, UiStrings> = { 'zh-CN': zhCN, en };
 
-/** Fills `{name}` placeholders: `fill('共 {n} 项', { n: '3' })` → `共 3 项`. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export { fill } from './fill';
 
 /** The page's locale from Starlight's `lang` (zh-CN at the root, en under /en/). */
 export const localeOf = (lang: string): Locale => (lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
+
+/** The sections of the table one calculator island needs, handed to it as props by its page. */
+export type CalcSection = Exclude<keyof UiStrings, 'common' | 'fieldErrors'>;
+export function calcStrings<K extends CalcSection>(locale: Locale, ...sections: K[]) {
+  const table = ui[locale];
+  return { common: table.common, fieldErrors: table.fieldErrors, ...Object.fromEntries(sections.map((k) => [k, table[k]])) } as Pick<UiStrings, 'common' | 'fieldErrors' | K>;
+}

@@ -1,39 +1,39 @@
 /**
  * Budget: the monthly cost of running a community, and the source plans' two spending checks.
  */
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { REVENUE_SHARE_LIMIT, TECH_SHARE_LIMIT } from './defaults';
 import { count, money } from './fields';
 import { atMost } from './numeric';
 import { validate } from './validate';
 
-const events = () => z.number().min(0).max(10_000);
+const events = () => z.number().check(z.minimum(0), z.maximum(10_000));
 
 export const budgetInputSchema = z.object({
   /** Personnel cost per month, yuan (e.g. `planStaffing(...).monthlyPersonnelCost`). Default ¥60,000. */
-  personnelMonthly: money().default(60_000),
+  personnelMonthly: z._default(money(), 60_000),
   /** Tools and systems per year, yuan. Source range ¥100k–300k a year; default ¥120,000 (editorial, in range). */
-  toolsAnnual: money().default(120_000),
+  toolsAnnual: z._default(money(), 120_000),
   /** Online events per month. Default 4. */
-  onlineEventsPerMonth: events().default(4),
+  onlineEventsPerMonth: z._default(events(), 4),
   /** Cost of one online event, yuan. Default ¥2,000. */
-  onlineEventCost: money().default(2_000),
+  onlineEventCost: z._default(money(), 2_000),
   /** Offline events per quarter. Default 1. */
-  offlineEventsPerQuarter: events().default(1),
+  offlineEventsPerQuarter: z._default(events(), 1),
   /** Cost of one offline event, yuan. Default ¥30,000. */
-  offlineEventCost: money().default(30_000),
+  offlineEventCost: z._default(money(), 30_000),
   /** Content production per month, yuan. Default ¥5,000. */
-  contentMonthly: money().default(5_000),
+  contentMonthly: z._default(money(), 5_000),
   /** Member incentives (points, gifts, rewards) per month, yuan. Default ¥3,000. */
-  incentivesMonthly: money().default(3_000),
+  incentivesMonthly: z._default(money(), 3_000),
   /** Reserve on top of the subtotal, as a fraction. Default 0.10. */
-  contingencyRate: z.number().min(0).max(1).default(0.1),
+  contingencyRate: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.1),
   /** Members served; used for the cost per member. Default 20,000. */
-  members: count().default(20_000),
+  members: z._default(count(), 20_000),
   /** Company revenue per year, yuan (≥ ¥1); null when unknown (no revenue check then). */
-  annualRevenue: z.number().positive().min(1).max(1e15).nullable().default(null),
+  annualRevenue: z._default(z.nullable(z.number().check(z.positive(), z.minimum(1), z.maximum(1e15))), null),
   /** Stage of the community: sets the technology-share limit (20% at launch, 15% when mature). */
-  phase: z.enum(['launch', 'mature']).default('launch'),
+  phase: z._default(z.enum(['launch', 'mature']), 'launch'),
 });
 
 export type BudgetInput = z.input<typeof budgetInputSchema>;

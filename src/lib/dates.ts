@@ -5,7 +5,7 @@
  * methods, so the machine's time zone and its daylight-saving changes can never move a date.
  */
 import { UTCDate } from '@date-fns/utc';
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { addDays, addMonths } from 'date-fns';
 
 /** Years accepted for plan dates. */
@@ -16,15 +16,15 @@ export const YEAR_RANGE = { min: 1900, max: 2999 } as const;
  * `invalid_date`; 29 February only in leap years).
  */
 export const isoDate = () =>
-  z.iso
-    .date()
-    .refine(
-      (s) => {
+  z.iso.date().check(
+    z.refine(
+      (s: string) => {
         const year = Number(s.slice(0, 4));
         return year >= YEAR_RANGE.min && year <= YEAR_RANGE.max;
       },
       { error: 'invalid_date' },
-    );
+    ),
+  );
 
 const toUtc = (iso: string): UTCDate =>
   new UTCDate(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));

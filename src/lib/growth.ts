@@ -1,20 +1,20 @@
 /**
  * Member growth under monthly churn: projection, the intake needed for a target, and the steady state.
  */
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { amount, asRecord, crossCheck, MAX_MONTHS, MIN_RATE, months, share } from './fields';
 import { validate } from './validate';
 
 export const projectMembersInputSchema = z
   .object({
     /** Members at month 0. */
-    start: amount().default(1_000),
+    start: z._default(amount(), 1_000),
     /** New members per month: one number for every month, or one value per month. */
-    newPerMonth: z.union([amount(), z.array(amount()).max(MAX_MONTHS)]).default(500),
+    newPerMonth: z._default(z.union([amount(), z.array(amount()).check(z.maxLength(MAX_MONTHS))]), 500),
     /** Share of members lost each month, 0–1. */
-    monthlyChurn: share().default(0.05),
+    monthlyChurn: z._default(share(), 0.05),
     /** Months to project, 0 … 600. */
-    months: months(0).default(12),
+    months: z._default(months(0), 12),
   })
   .check(
     crossCheck((value, addIssue) => {
@@ -51,13 +51,13 @@ export function projectMembers(input: ProjectMembersInput = {}): number[] {
 
 export const requiredNewPerMonthInputSchema = z.object({
   /** Members now. */
-  start: amount().default(1_000),
+  start: z._default(amount(), 1_000),
   /** Members wanted after `months`. */
-  target: amount().default(5_000),
+  target: z._default(amount(), 5_000),
   /** Share lost each month, 0–1. */
-  monthlyChurn: share().default(0.05),
+  monthlyChurn: z._default(share(), 0.05),
   /** Months to get there, 1 … 600. */
-  months: months(1).default(12),
+  months: z._default(months(1), 12),
 });
 
 export type RequiredNewPerMonthInput = z.input<typeof requiredNewPerMonthInputSchema>;
@@ -85,9 +85,12 @@ export function requiredNewPerMonth(input: RequiredNewPerMonthInput = {}): { new
 
 export const steadyStateInputSchema = z.object({
   /** New members per month. */
-  newPerMonth: amount().default(500),
+  newPerMonth: z._default(amount(), 500),
   /** Share lost each month, 1e-6 ≤ c ≤ 1. */
-  monthlyChurn: z.number().positive().min(MIN_RATE).max(1, { error: 'not_a_share' }).default(0.05),
+  monthlyChurn: z._default(
+    z.number().check(z.positive(), z.minimum(MIN_RATE), z.maximum(1, { error: 'not_a_share' })),
+    0.05,
+  ),
 });
 
 export type SteadyStateInput = z.input<typeof steadyStateInputSchema>;

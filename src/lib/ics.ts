@@ -6,7 +6,7 @@
  * §3.1; it also escapes nothing but newlines in the calendar name, and stamps DTSTAMP with the current time
  * unless told otherwise. This serializer is small: escape (§3.3.11), fold (§3.1), CRLF everywhere.
  */
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { addDaysIso, isoDate, toIcsDate } from './dates';
 import { formatMonths, type Locale } from './format';
 import type { Timeline } from './timeline';
@@ -19,23 +19,27 @@ const timelineSchema = z.object({
   phases: z
     .array(
       z.object({
-        id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { error: 'invalid_value' }),
-        name: z.string().min(1).max(100),
-        months: integer().min(1).max(60),
+        id: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { error: 'invalid_value' })),
+        name: z.string().check(z.minLength(1), z.maxLength(100)),
+        months: integer().check(z.minimum(1), z.maximum(60)),
         start: isoDate(),
         end: isoDate(),
-        kpis: z.array(z.object({ metric: z.string().max(100), target: z.string().max(100) })).max(20).default([]),
+        kpis: z._default(
+          z
+            .array(z.object({ metric: z.string().check(z.maxLength(100)), target: z.string().check(z.maxLength(100)) }))
+            .check(z.maxLength(20)),
+          [],
+        ),
       }),
     )
-    .min(1, { error: 'required' })
-    .max(12, { error: 'too_many_phases' }),
+    .check(z.minLength(1, { error: 'required' }), z.maxLength(12, { error: 'too_many_phases' })),
 });
 
 export const icsOptionsSchema = z.object({
   /** Calendar name, also put in front of each event's summary. May be empty. */
-  title: z.string().max(200).default(''),
+  title: z._default(z.string().check(z.maxLength(200)), ''),
   /** Language of the description line ("3个月" / "3 months"). Default zh-CN. */
-  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  locale: z._default(z.enum(['zh-CN', 'en']), 'zh-CN'),
 });
 
 export type IcsOptions = z.input<typeof icsOptionsSchema>;

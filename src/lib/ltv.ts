@@ -1,7 +1,7 @@
 /**
  * Customer lifetime value against acquisition cost, with a payback curve.
  */
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { LTV_CAC_TARGET } from './defaults';
 import { asRecord, crossCheck, integer, MAX_COUNT, MAX_MONTHS, positiveMoney, positiveShare } from './fields';
 import { atMost } from './numeric';
@@ -13,21 +13,21 @@ export const PAYBACK_SEARCH_MONTHS = MAX_MONTHS;
 export const ltvInputSchema = z
   .object({
     /** Revenue per customer per month, yuan, > 0. Default ¥100 (editorial example). */
-    arpuMonthly: positiveMoney().default(100),
+    arpuMonthly: z._default(positiveMoney(), 100),
     /** Gross margin, 0 < m ≤ 1. Default 0.6. */
-    grossMargin: positiveShare().default(0.6),
+    grossMargin: z._default(positiveShare(), 0.6),
     /** Share of customers lost each month, 0 < c ≤ 1. Default 0.05. */
-    monthlyChurn: positiveShare().default(0.05),
+    monthlyChurn: z._default(positiveShare(), 0.05),
     /** Yearly discount rate, ≥ 0 (0.1 = 10%/yr). Default 0. */
-    annualDiscountRate: z.number().min(0).max(10).default(0),
+    annualDiscountRate: z._default(z.number().check(z.minimum(0), z.maximum(10)), 0),
     /** Months counted, 1 … 600, or null for no limit. Default null. */
-    horizonMonths: integer().min(1).max(MAX_MONTHS).nullable().default(null),
+    horizonMonths: z._default(z.nullable(integer().check(z.minimum(1), z.maximum(MAX_MONTHS))), null),
     /** Acquisition cost per customer, yuan. Give it, or `acquisitionSpend` and `newCustomers`; it wins if both. */
-    cac: positiveMoney().optional(),
+    cac: z.optional(positiveMoney()),
     /** Total acquisition spend, yuan (with `newCustomers`: cac = spend / customers). */
-    acquisitionSpend: positiveMoney().optional(),
+    acquisitionSpend: z.optional(positiveMoney()),
     /** Customers won by that spend. */
-    newCustomers: integer().positive().max(MAX_COUNT).optional(),
+    newCustomers: z.optional(integer().check(z.positive(), z.maximum(MAX_COUNT))),
   })
   .check(
     crossCheck((value, addIssue) => {

@@ -1,12 +1,12 @@
 /**
  * Retention over different windows, and stickiness (DAU/MAU).
  */
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { amount, share } from './fields';
 import { validate } from './validate';
 
 /** A window in days, 1 … 3,650 (fractions allowed, e.g. 30.44 for an average month). */
-const days = () => z.number().positive().min(1).max(3_650);
+const days = () => z.number().check(z.positive(), z.minimum(1), z.maximum(3_650));
 
 export const convertRetentionInputSchema = z.object({
   /** Retention measured over `fromDays`, 0–1. */
@@ -35,9 +35,9 @@ export const stickinessInputSchema = z
     /** Average daily active members. */
     dau: amount(),
     /** Monthly active members (> 0). */
-    mau: z.number().positive().max(1e9),
+    mau: z.number().check(z.positive(), z.maximum(1e9)),
   })
-  .refine((v) => !(v.mau > 0 && v.dau > v.mau), { error: 'dau_exceeds_mau', path: ['dau'] });
+  .check(z.refine((v) => !(v.mau > 0 && v.dau > v.mau), { error: 'dau_exceeds_mau', path: ['dau'] }));
 
 export type StickinessInput = z.input<typeof stickinessInputSchema>;
 

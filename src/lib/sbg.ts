@@ -3,12 +3,12 @@
  * retention", Journal of Interactive Marketing 21(1), 2007: each member churns at a constant rate θ, and θ
  * varies across members as Beta(α, β).
  */
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { months, share } from './fields';
 import { nelderMead } from './optimize';
 import { validate } from './validate';
 
-const shape = () => z.number().positive().max(1e6);
+const shape = () => z.number().check(z.positive(), z.maximum(1e6));
 
 export const sbgSurvivalInputSchema = z.object({
   alpha: shape(),
@@ -43,11 +43,10 @@ export const SBG_POINTS = { min: 3, max: 37 } as const;
 export const SBG_BOUNDS = { min: 1e-4, max: 1e5 } as const;
 
 export const fitSbgInputSchema = z.object({
-  survival: z
-    .array(share())
-    .min(SBG_POINTS.min, { error: 'too_few_points' })
-    .max(SBG_POINTS.max, { error: 'too_many_points' })
-    .superRefine((s, ctx) => {
+  survival: z.array(share()).check(
+    z.minLength(SBG_POINTS.min, { error: 'too_few_points' }),
+    z.maxLength(SBG_POINTS.max, { error: 'too_many_points' }),
+    z.superRefine((s: number[], ctx) => {
       // shape checks only make sense once every value is a valid fraction
       if (!s.every((x) => typeof x === 'number' && x >= 0 && x <= 1)) return;
       if (s[0] !== undefined && Math.abs(s[0] - 1) > 1e-9) ctx.addIssue({ code: 'custom', path: [0], message: 'must_start_at_one' });
@@ -59,6 +58,7 @@ export const fitSbgInputSchema = z.object({
       const last = s[s.length - 1];
       if (last !== undefined && last >= 1 - 1e-12) ctx.addIssue({ code: 'custom', path: [], message: 'no_churn_observed' });
     }),
+  ),
 });
 
 export type FitSbgInput = z.input<typeof fitSbgInputSchema>;

@@ -1,7 +1,7 @@
 /**
  * Staffing: how many operators, KOCs and chat groups a community of a given size needs, and what the team costs.
  */
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { GROUP_CAPACITY, KOC_SHARE, MEMBERS_PER_OPERATOR_LAUNCH, OPERATOR_SALARY } from './defaults';
 import { count, integer, MAX_COUNT, money, share } from './fields';
 import { ceilCount, roundCount } from './numeric';
@@ -16,40 +16,42 @@ export const ROLE_LABELS = {
 
 const coreRoleSchema = z.object({
   /** Role name or id, e.g. `lead` (see `ROLE_LABELS`). */
-  role: z.string().trim().min(1).max(60),
+  role: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
   /** People in this role. */
-  count: integer().min(0).max(10_000),
+  count: integer().check(z.minimum(0), z.maximum(10_000)),
   /** Salary per person per year, yuan. */
   annualSalary: money(),
 });
 
 export const staffingInputSchema = z.object({
   /** Members in the community. Default 20,000 (editorial example). */
-  members: count().default(20_000),
+  members: z._default(count(), 20_000),
   /** Members per operator, ≥ 1. Source default 5,000 at launch; 10,000 when mature. */
-  membersPerOperator: z.number().positive().min(1).max(MAX_COUNT).default(MEMBERS_PER_OPERATOR_LAUNCH),
+  membersPerOperator: z._default(
+    z.number().check(z.positive(), z.minimum(1), z.maximum(MAX_COUNT)),
+    MEMBERS_PER_OPERATOR_LAUNCH,
+  ),
   /** Share of members who are active, 0–1. Default 0.25 (editorial). */
-  activeShare: share().default(0.25),
+  activeShare: z._default(share(), 0.25),
   /** KOC target as a share of active members. Source default 5%–8%. */
-  kocShare: z
-    .object({ min: share().default(KOC_SHARE.min), max: share().default(KOC_SHARE.max) })
-    .refine((k) => k.min <= k.max, { error: 'min_exceeds_max', path: ['max'] })
-    .prefault({}),
+  kocShare: z.prefault(
+    z
+      .object({ min: z._default(share(), KOC_SHARE.min), max: z._default(share(), KOC_SHARE.max) })
+      .check(z.refine((k) => k.min <= k.max, { error: 'min_exceeds_max', path: ['max'] })),
+    {},
+  ),
   /** Core team besides the operators. Default: a lead ¥300k, a content planner ¥180k, an analyst ¥200k (editorial). */
-  coreTeam: z
-    .array(coreRoleSchema)
-    .max(50)
-    .default(() => [
-      { role: 'lead', count: 1, annualSalary: 300_000 },
-      { role: 'content', count: 1, annualSalary: 180_000 },
-      { role: 'analyst', count: 1, annualSalary: 200_000 },
-    ]),
+  coreTeam: z._default(z.array(coreRoleSchema).check(z.maxLength(50)), () => [
+    { role: 'lead', count: 1, annualSalary: 300_000 },
+    { role: 'content', count: 1, annualSalary: 180_000 },
+    { role: 'analyst', count: 1, annualSalary: 200_000 },
+  ]),
   /** Salary per operator per year, yuan. Source range ¥150k–200k; default the low end. */
-  operatorAnnualSalary: money().default(OPERATOR_SALARY.min),
+  operatorAnnualSalary: z._default(money(), OPERATOR_SALARY.min),
   /** Employer costs on top of salary (social insurance, housing fund, equipment), ≥ 0. Default 0.30 (editorial). */
-  overheadRate: z.number().min(0).max(5).default(0.3),
+  overheadRate: z._default(z.number().check(z.minimum(0), z.maximum(5)), 0.3),
   /** Members one chat group holds. Default 500, the cap of a WeChat / WeCom customer group. */
-  groupCapacity: integer().positive().max(1_000_000).default(GROUP_CAPACITY),
+  groupCapacity: z._default(integer().check(z.positive(), z.maximum(1_000_000)), GROUP_CAPACITY),
 });
 
 export type StaffingInput = z.input<typeof staffingInputSchema>;

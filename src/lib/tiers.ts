@@ -1,7 +1,7 @@
 /**
  * Splitting members into the core / active / silent pyramid in whole people.
  */
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { TIER_SHARES } from './defaults';
 import { count, share } from './fields';
 import { floorCount } from './numeric';
@@ -14,14 +14,16 @@ export const tiersInputSchema = z.object({
   /** Members to split. */
   members: count(),
   /** Share of each tier; they must add up to 1 (±1e-6). Source default 5% / 20% / 75%. */
-  shares: z
-    .object({
-      core: share().default(TIER_SHARES.core),
-      active: share().default(TIER_SHARES.active),
-      silent: share().default(TIER_SHARES.silent),
-    })
-    .refine((s) => Math.abs(s.core + s.active + s.silent - 1) <= 1e-6, { error: 'shares_must_sum_to_one' })
-    .prefault({}),
+  shares: z.prefault(
+    z
+      .object({
+        core: z._default(share(), TIER_SHARES.core),
+        active: z._default(share(), TIER_SHARES.active),
+        silent: z._default(share(), TIER_SHARES.silent),
+      })
+      .check(z.refine((s) => Math.abs(s.core + s.active + s.silent - 1) <= 1e-6, { error: 'shares_must_sum_to_one' })),
+    {},
+  ),
 });
 
 export type TiersInput = z.input<typeof tiersInputSchema>;

@@ -1,7 +1,7 @@
 /**
  * Phase timeline: calendar dates for a plan made of consecutive phases.
  */
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { addDaysIso, addMonthsIso, isoDate } from './dates';
 import { asRecord, crossCheck, integer } from './fields';
 import { validate } from './validate';
@@ -11,27 +11,29 @@ export const TIMELINE_LIMITS = { maxPhases: 12, maxPhaseMonths: 60, maxTotalMont
 
 const kpiSchema = z.object({
   /** What is measured, e.g. "DAU/MAU". */
-  metric: z.string().trim().min(1).max(100),
+  metric: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   /** The target as shown, e.g. "≥ 0.4". */
-  target: z.string().trim().min(1).max(100),
+  target: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
 });
 
 const phaseSchema = z.object({
   /** Stable id (letters, digits, `-`, `_`; up to 64), used for the calendar UID. */
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { error: 'invalid_value' }),
+  id: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { error: 'invalid_value' })),
   /** Name shown in the plan and calendar. */
-  name: z.string().trim().min(1).max(100),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   /** Whole months, 1 … 60. */
-  months: integer().min(1).max(TIMELINE_LIMITS.maxPhaseMonths),
+  months: integer().check(z.minimum(1), z.maximum(TIMELINE_LIMITS.maxPhaseMonths)),
   /** Targets for the phase. */
-  kpis: z.array(kpiSchema).max(20).default([]),
+  kpis: z._default(z.array(kpiSchema).check(z.maxLength(20)), []),
 });
 
 export const timelineInputSchema = z
   .object({
     /** First day of the plan, `YYYY-MM-DD`. */
     start: isoDate(),
-    phases: z.array(phaseSchema).min(1, { error: 'required' }).max(TIMELINE_LIMITS.maxPhases, { error: 'too_many_phases' }),
+    phases: z
+      .array(phaseSchema)
+      .check(z.minLength(1, { error: 'required' }), z.maxLength(TIMELINE_LIMITS.maxPhases, { error: 'too_many_phases' })),
   })
   .check(
     crossCheck((value, addIssue) => {

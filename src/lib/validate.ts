@@ -1,10 +1,10 @@
 /**
  * Runs a zod schema and turns every zod issue into an `InputIssue` with one of our reason codes.
  *
- * A schema can name the code itself (`.max(12, { error: 'too_many_phases' })` or a custom issue whose
+ * A schema can name the code itself (`z.maxLength(12, { error: 'too_many_phases' })` or a custom issue whose
  * message is a reason code); otherwise the code is derived from the kind of zod issue.
  */
-import type { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { InputError, isReasonCode, type InputIssue, type ReasonCode } from './errors';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -149,8 +149,8 @@ export function toInputIssues(issues: readonly ZodIssue[]): InputIssue[] {
 }
 
 /** Parses `input` with `schema`; throws an `InputError` listing every issue. */
-export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input, { reportInput: true });
+export function validate<S extends z.core.$ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = z.safeParse(schema, input, { reportInput: true });
   if (!result.success) throw new InputError(toInputIssues(result.error.issues));
   return withoutNegativeZero(result.data);
 }

@@ -25,13 +25,34 @@ export async function hydrated(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
 }
 
-/** Opens the search dialog the way a reader does (click) and types the query key by key. */
-export async function search(page: Page, query: string) {
+/**
+ * Opens the search dialog the way a reader does (click), types the query key by key, waits until every
+ * result has loaded, and returns the paths of all results, pressing "load more" until there is none.
+ */
+export async function search(page: Page, query: string): Promise<string[]> {
   await page.getByRole('button', { name: /搜索|Search/ }).first().click();
   const input = page.locator('#starlight__search input[type="text"], #starlight__search input[type="search"]').first();
   await input.waitFor({ state: 'visible' });
-  await input.pressSequentially(query, { delay: 20 });
-  const results = page.locator('#starlight__search .pagefind-ui__result');
-  await page.locator('#starlight__search .pagefind-ui__message').filter({ hasText: query }).waitFor();
-  return results;
+  await input.pressSequentially(query);
+  const root = page.locator('#starlight__search');
+  // The message first says "searching…", then the count of results (or none).
+  await page.waitForFunction(
+    (q) => {
+      const msg = document.querySelector('#starlight__search .pagefind-ui__message')?.textContent ?? '';
+      return msg.includes(q) && !/searching|正在搜索/i.test(msg);
+    },
+    query,
+  );
+  const settled = async () =>
+    page.waitForFunction(() => {
+      const results = document.querySelectorAll('#starlight__search .pagefind-ui__result');
+      return [...results].every((r) => r.querySelector('.pagefind-ui__result-link'));
+    });
+  await settled();
+  const more = root.locator('.pagefind-ui__button');
+  while (await more.isVisible()) {
+    await more.click();
+    await settled();
+  }
+  return root.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }

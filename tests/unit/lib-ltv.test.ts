@@ -78,7 +78,7 @@ describe('ltvCac', () => {
     } catch (e) {
       expect((e as InputError).issues).toEqual([
         { path: 'grossMargin', code: 'not_a_share' },
-        { path: 'monthlyChurn', code: 'not_a_share' },
+        { path: 'monthlyChurn', code: 'must_be_positive' },
         { path: 'acquisitionSpend', code: 'cac_required' },
         { path: 'newCustomers', code: 'cac_required' },
       ]);

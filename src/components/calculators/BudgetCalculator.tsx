@@ -2,7 +2,8 @@
 import { percentText, type FieldDef } from '../../lib/calc-state';
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../lib/format';
 import { defaultBudgetInput, planBudget, type BudgetPlan } from '../../lib';
-import { fill, ui } from '../../i18n';
+import { fill } from '../../i18n/fill';
+import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
 import type { ExportRow } from './export';
 import { Actions, fieldsFor, Formula, labelsOf, NoticeBar, Results, Stat, usePrintOpensDetails, useRootRef } from './parts';
@@ -41,7 +42,8 @@ const FIELD_OF: Record<string, string> = {
   phase: 'phase',
 };
 
-export default function BudgetCalculator({ locale }: { locale: Locale }) {
+export default function BudgetCalculator({ locale, strings }: { locale: Locale; strings: CalcStrings }) {
+  provideStrings(locale, strings);
   const t = ui[locale].budget;
   const c = ui[locale].common;
   const calc = useCalculator('budget', BUDGET_FIELDS);
@@ -136,6 +138,7 @@ function BudgetResults({ plan, locale, values }: { plan: BudgetPlan; locale: Loc
         />
       </dl>
       <ChartBlock
+        kind="bar"
         locale={locale}
         label={t.chartLabel}
         table={{ head: [c.item, `${c.value}（${c.yuan}）`], rows: lines.map(([k, x]) => [t.lines[k], money(x)]) }}

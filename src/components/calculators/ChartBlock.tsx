@@ -6,7 +6,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/format';
-import { ui } from '../../i18n';
+import { ui } from './strings';
 
 export interface ThemeColors {
   text: string;
@@ -34,12 +34,15 @@ export interface ChartTable {
 }
 
 export function ChartBlock({
+  kind,
   locale,
   label,
   build,
   table,
   tall = false,
 }: {
+  /** Which Chart.js build to load: each registers only its own controller and elements. */
+  kind: 'bar' | 'line';
   locale: Locale;
   label: string;
   build: (c: ThemeColors) => ChartConfiguration;
@@ -65,7 +68,7 @@ export function ChartBlock({
 
   useEffect(() => {
     let cancelled = false;
-    import('./charts/load').then(({ Chart }) => {
+    (kind === 'line' ? import('./charts/line') : import('./charts/bar')).then(({ Chart }) => {
       if (cancelled || !canvas.current) return;
       const config = buildRef.current(themeColors());
       config.options = { responsive: true, maintainAspectRatio: false, animation: false, ...config.options };
@@ -92,7 +95,7 @@ export function ChartBlock({
       <figcaption>{label}</figcaption>
       <details class="calc-chart-table">
         <summary>{ui[locale].common.chartTable}</summary>
-        <div class="calc-table-wrap">
+        <div class="calc-table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

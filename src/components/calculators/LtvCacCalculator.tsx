@@ -2,7 +2,8 @@
 import { percentText, type FieldDef, type FieldResult } from '../../lib/calc-state';
 import { formatCurrency, formatMonths, formatNumber, formatPercent, type Locale } from '../../lib/format';
 import { defaultLtvInput, ltvCac, type LtvResult } from '../../lib';
-import { fill, ui } from '../../i18n';
+import { fill } from '../../i18n/fill';
+import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
 import type { ExportRow } from './export';
 import { Actions, fieldsFor, Formula, labelsOf, NoticeBar, Results, Stat, usePrintOpensDetails, useRootRef } from './parts';
@@ -44,7 +45,8 @@ const pick = (values: Record<string, FieldResult>, keys: string[]) => Object.fro
 /** Months the chart shows: the horizon, else enough to see payback with some room, at least two years. */
 const CHART_MONTHS = { min: 24, max: 120, after: 6 };
 
-export default function LtvCacCalculator({ locale }: { locale: Locale }) {
+export default function LtvCacCalculator({ locale, strings }: { locale: Locale; strings: CalcStrings }) {
+  provideStrings(locale, strings);
   const t = ui[locale].ltv;
   const c = ui[locale].common;
   const calc = useCalculator('ltv-cac', LTV_FIELDS);
@@ -173,7 +175,7 @@ function CompareTable({ a, b, locale }: { a: LtvResult; b: LtvResult; locale: Lo
     [t.payback, months(a.paybackMonths), months(b.paybackMonths)],
   ];
   return (
-    <div class="calc-table-wrap">
+    <div class="calc-table-wrap" tabIndex={0}>
       <table class="calc-compare">
         <thead>
           <tr>
@@ -212,6 +214,7 @@ function PaybackChart({ a, b, locale }: { a: LtvResult; b: LtvResult | null; loc
   const suffix = (i: number) => (b ? `（${names[i]}）` : '');
   return (
     <ChartBlock
+      kind="line"
       locale={locale}
       label={t.chartLabel}
       table={{

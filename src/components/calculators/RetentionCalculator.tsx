@@ -16,7 +16,8 @@ import {
   tiers,
 } from '../../lib';
 import { parseSeries } from '../../lib/series';
-import { fill, ui } from '../../i18n';
+import { fill } from '../../i18n/fill';
+import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
 import type { ExportRow } from './export';
 import { Actions, fieldsFor, Formula, labelsOf, NoticeBar, Results, Stat, usePrintOpensDetails, useRootRef } from './parts';
@@ -43,7 +44,8 @@ export const RETENTION_FIELDS: FieldDef[] = [
 const pick = (values: Record<string, FieldResult>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, values[k]!]));
 const sameKey = (key: string) => () => key;
 
-export default function RetentionCalculator({ locale }: { locale: Locale }) {
+export default function RetentionCalculator({ locale, strings }: { locale: Locale; strings: CalcStrings }) {
+  provideStrings(locale, strings);
   const t = ui[locale].retention;
   const c = ui[locale].common;
   const calc = useCalculator('retention', RETENTION_FIELDS);
@@ -111,13 +113,13 @@ export default function RetentionCalculator({ locale }: { locale: Locale }) {
           [c.results, `${t.tiers}: ${t.tierNames.core}`, pyramid.result!.core, c.people],
           [c.results, `${t.tiers}: ${t.tierNames.active}`, pyramid.result!.active, c.people],
           [c.results, `${t.tiers}: ${t.tierNames.silent}`, pyramid.result!.silent, c.people],
-          ...projection.result!.map((m, i): ExportRow => [t.projectionLabel, fill(ui[locale].ltv.month, { n: i }), m, c.people]),
+          ...projection.result!.map((m, i): ExportRow => [t.projectionLabel, fill(c.monthN, { n: i }), m, c.people]),
         ]
       : tab === 'cohort' && fit.result && modelled
         ? [
             [t.fit, 'alpha', fit.result.alpha, ''],
             [t.fit, 'beta', fit.result.beta, ''],
-            ...modelled.map((s, i): ExportRow => [t.modelled, fill(ui[locale].ltv.month, { n: i }), s, c.fraction]),
+            ...modelled.map((s, i): ExportRow => [t.modelled, fill(c.monthN, { n: i }), s, c.fraction]),
           ]
         : null;
 
@@ -167,6 +169,7 @@ export default function RetentionCalculator({ locale }: { locale: Locale }) {
                   />
                 </dl>
                 <ChartBlock
+                  kind="line"
                   locale={locale}
                   label={t.projectionLabel}
                   table={{ head: [t.monthAxis, t.membersAxis], rows: projection.result!.map((m, i) => [String(i), num(m)]) }}
@@ -188,29 +191,21 @@ export default function RetentionCalculator({ locale }: { locale: Locale }) {
                     },
                   })}
                 />
-                <ChartBlock
-                  locale={locale}
-                  label={t.tierLabel}
-                  table={{
-                    head: [c.item, `${c.value}（${c.people}）`],
-                    rows: (['core', 'active', 'silent'] as const).map((k) => [t.tierNames[k], num(pyramid.result![k])]),
-                  }}
-                  build={(col) => ({
-                    type: 'bar',
-                    data: {
-                      labels: (['core', 'active', 'silent'] as const).map((k) => t.tierNames[k]),
-                      datasets: [{ label: t.tierLabel, data: (['core', 'active', 'silent'] as const).map((k) => pyramid.result![k]), backgroundColor: [col.series[0]!, col.series[2]!, col.series[5]!] }],
-                    },
-                    options: {
-                      indexAxis: 'y',
-                      scales: {
-                        x: { beginAtZero: true, ticks: { color: col.text, precision: 0 }, grid: { color: col.grid } },
-                        y: { ticks: { color: col.text }, grid: { display: false } },
-                      },
-                      plugins: { legend: { display: false } },
-                    },
-                  })}
-                />
+                {/* The pyramid as meters, not a second chart: one Chart.js build per page keeps it light. */}
+                <figure class="calc-chart">
+                  <ul class="calc-bars">
+                    {(['core', 'active', 'silent'] as const).map((k) => (
+                      <li key={k}>
+                        <span class="calc-bars-label" id={`retention-tier-${k}`}>
+                          {t.tierNames[k]}
+                        </span>
+                        <meter min={0} max={val('target') ?? 0} value={pyramid.result![k]} aria-labelledby={`retention-tier-${k}`} />
+                        <span class="calc-bars-value">{num(pyramid.result![k])}</span>
+                      </li>
+                    ))}
+                  </ul>
+                  <figcaption>{t.tierLabel}</figcaption>
+                </figure>
                 <Formula
                   locale={locale}
                   assumptions={t.assumptions}
@@ -246,6 +241,7 @@ export default function RetentionCalculator({ locale }: { locale: Locale }) {
                   <Stat label={t.month24} value={pct(modelled[24] ?? null)} verdict={fit.result.atBound ? 'warn' : undefined} note={fit.result.atBound ? t.atBound : t.fitNote} />
                 </dl>
                 <ChartBlock
+                  kind="line"
                   locale={locale}
                   label={t.cohortLabel}
                   table={{ head: [t.monthAxis, t.observed, t.modelled], rows: modelled.map((s, i) => [String(i), pct(series.values[i] ?? null), pct(s)]) }}

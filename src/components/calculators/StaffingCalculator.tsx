@@ -2,7 +2,8 @@
 import { percentText, type FieldDef } from '../../lib/calc-state';
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../lib/format';
 import { defaultStaffingInput, planStaffing, type StaffingPlan } from '../../lib';
-import { fill, ui } from '../../i18n';
+import { fill } from '../../i18n/fill';
+import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
 import type { ExportRow } from './export';
 import { Actions, fieldsFor, Formula, labelsOf, NoticeBar, Results, Stat, usePrintOpensDetails, useRootRef } from './parts';
@@ -45,7 +46,8 @@ const fieldOf = (path: string) => {
   return FIELD_OF[path] ?? FIELD_OF[path.split('.')[0] ?? ''];
 };
 
-export default function StaffingCalculator({ locale }: { locale: Locale }) {
+export default function StaffingCalculator({ locale, strings }: { locale: Locale; strings: CalcStrings }) {
+  provideStrings(locale, strings);
   const t = ui[locale].staffing;
   const c = ui[locale].common;
   const calc = useCalculator('staffing', STAFFING_FIELDS);
@@ -117,6 +119,7 @@ export default function StaffingCalculator({ locale }: { locale: Locale }) {
                 </a>
               </p>
               <ChartBlock
+                kind="bar"
                 locale={locale}
                 label={t.chartLabel}
                 table={{ head: [c.item, `${c.value}（${c.people}）`], rows: teamRows.map(([k, n]) => [k, num(n)]) }}

@@ -2,13 +2,14 @@
  * 阶段时间线 / Phase timeline: a preset from the source plans or custom phases (add, remove, reorder, up to 12),
  * calendar dates from a start date, a Gantt-style chart and an .ics download.
  */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { FieldDef } from '../../lib/calc-state';
 import { formatNumber, type Locale } from '../../lib/format';
 import { TIMELINE_LIMITS, addMonthsIso, planTimeline, presetPhases, timelineToIcs, type Timeline, type TimelinePhaseInput, type TimelinePresetId } from '../../lib';
 import { decodePhases, encodePhases, kpisFromText, kpisToText } from '../../lib/phase-list';
 import type { InputIssue } from '../../lib/errors';
-import { fill, ui } from '../../i18n';
+import { fill } from '../../i18n/fill';
+import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
 import type { ExportRow } from './export';
 import { Actions, fieldsFor, Formula, issueText, labelsOf, NoticeBar, Results, Stat, usePrintOpensDetails, useRootRef } from './parts';
@@ -32,13 +33,24 @@ export function timelineFields(locale: Locale): FieldDef[] {
   ];
 }
 
-export default function TimelineCalculator({ locale }: { locale: Locale }) {
+export default function TimelineCalculator({ locale, strings }: { locale: Locale; strings: CalcStrings }) {
+  provideStrings(locale, strings);
   const t = ui[locale].timeline;
   const c = ui[locale].common;
   const fields = useMemo(() => timelineFields(locale), [locale]);
   const calc = useCalculator('timeline', fields);
   const root = useRootRef();
   usePrintOpensDetails(root);
+
+  // A link that names a template but carries no phases (e.g. from the onboarding exercises) means that template.
+  useEffect(() => {
+    if (!calc.ready) return;
+    const params = new URLSearchParams(window.location.search);
+    const preset = params.get('preset');
+    if (preset && preset !== 'custom' && PRESETS.includes(preset as TimelinePresetId) && !params.has('phases')) {
+      calc.setField('phases', encodePhases(presetPhases(preset as TimelinePresetId, locale)));
+    }
+  }, [calc.ready]);
 
   const decoded = decodePhases(calc.state.phases ?? '');
   const phases: TimelinePhaseInput[] = decoded ?? presetPhases('launch-growth-mature', locale);
@@ -156,7 +168,7 @@ function TimelineResults({ timeline, locale, onIcs }: { timeline: Timeline; loca
         <Stat label={t.planEnd} value={timeline.end} />
         <Stat label={t.total} value={`${n(timeline.totalMonths)} ${c.months}`} />
       </dl>
-      <div class="calc-table-wrap">
+      <div class="calc-table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -186,6 +198,7 @@ function TimelineResults({ timeline, locale, onIcs }: { timeline: Timeline; loca
         </button>
       </p>
       <ChartBlock
+        kind="bar"
         locale={locale}
         label={t.chartLabel}
         tall={timeline.phases.length > 6}

@@ -4,7 +4,7 @@
  */
 import type { RawState } from '../../lib/calc-state';
 import type { Locale } from '../../lib/format';
-import { ui } from '../../i18n';
+import { ui } from './strings';
 
 /** One line of an export: section, item, value (a plain number, unformatted, or text) and unit. */
 export type ExportRow = [section: string, item: string, value: number | string | null, unit: string];

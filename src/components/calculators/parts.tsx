@@ -5,7 +5,8 @@ import type { FieldDef, RawState } from '../../lib/calc-state';
 import { SOURCE_DEFAULTS, type SourceDefaultKey } from '../../lib/defaults';
 import { messageFor, type InputIssue } from '../../lib/errors';
 import { formatNumber, formatPercent, type Locale } from '../../lib/format';
-import { fill, ui } from '../../i18n';
+import { fill } from '../../i18n/fill';
+import { ui } from './strings';
 import { downloadCsv, downloadJson, type ExportRow } from './export';
 import type { Notice } from './useCalculator';
 

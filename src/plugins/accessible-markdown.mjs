@@ -16,3 +16,17 @@ export const taskListLabels = defineHastPlugin({
     },
   },
 });
+
+/**
+ * Starlight lets wide Markdown tables scroll sideways; a scrollable region must be reachable by keyboard
+ * (axe `scrollable-region-focusable`), so each table joins the tab order.
+ */
+export const focusableTables = defineHastPlugin({
+  name: 'focusable-tables',
+  element: {
+    filter: ['table'],
+    visit(node, ctx) {
+      ctx.setProperty(node, 'tabIndex', 0);
+    },
+  },
+});

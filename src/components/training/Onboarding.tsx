@@ -1,0 +1,159 @@
+/**
+ * The four-week onboarding path with a checklist the trainee ticks off. Without JavaScript it is a
+ * readable plan; in the browser, progress (item → day done) is kept in localStorage, can be exported as
+ * JSON for the trainer, and cleared. Storage shape and migration: `src/lib/training.ts`.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Locale } from '../../lib/format';
+import { formatPercent } from '../../lib/format';
+import { progressShare, readProgress, writeProgress } from '../../lib/training';
+import { fill } from '../../i18n/fill';
+import { provideStrings, ui, type CalcStrings } from '../calculators/strings';
+import '../calculators/calculators.css';
+import './training.css';
+
+export interface OnboardingWeek {
+  id: string;
+  title: string;
+  goal: string;
+  reading: { href: string; title: string }[];
+  practice: { id: string; calculator: 'budget' | 'staffing' | 'ltv-cac' | 'retention' | 'timeline'; task: string; expected: string; href: string }[];
+  tasks: { id: string; text: string }[];
+}
+
+const STORAGE_KEY = 'playbook:onboarding';
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+/** Today in the trainee's own calendar. */
+const today = () => new Intl.DateTimeFormat('sv-SE').format(new Date());
+
+export default function Onboarding({ weeks, locale, strings }: { weeks: OnboardingWeek[]; locale: Locale; strings: CalcStrings }) {
+  provideStrings(locale, strings);
+  const t = ui[locale].onboarding;
+  const ids = weeks.flatMap((w) => [...w.practice.map((p) => p.id), ...w.tasks.map((x) => x.id)]);
+  const [done, setDone] = useState<Record<string, string>>({});
+  const [mounted, setMounted] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const [notice, setNotice] = useState('');
+
+  useEffect(() => {
+    const saved = storage()?.getItem(STORAGE_KEY) ?? null;
+    const progress = readProgress(saved, ids);
+    if (progress) setDone(progress);
+    else if (saved !== null) setNotice(t.savedNotice);
+    setMounted(true);
+  }, []);
+  useEffect(() => {
+    if (touched) storage()?.setItem(STORAGE_KEY, writeProgress(done));
+  }, [done, touched]);
+
+  const toggle = (id: string, on: boolean) => {
+    setTouched(true);
+    setDone((d) => {
+      const next = { ...d };
+      if (on) next[id] = today();
+      else delete next[id];
+      return next;
+    });
+  };
+  const exportJson = () => {
+    const doc = { kind: 'onboarding-progress', version: 1, exported: new Date().toISOString(), locale, progress: formatPercent(progressShare(ids, done), locale), done };
+    const url = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `onboarding-progress-${today()}.json`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const reset = () => {
+    if (!window.confirm(t.confirmReset)) return;
+    setTouched(true);
+    setDone({});
+    setNotice(t.resetDone);
+  };
+
+  const item = (id: string, children: preact.ComponentChildren) => (
+    <div class="onb-item">
+      {mounted ? <input type="checkbox" id={`onb-${id}`} checked={id in done} onChange={(e) => toggle(id, (e.target as HTMLInputElement).checked)} /> : <span aria-hidden="true">☐</span>}
+      <label for={mounted ? `onb-${id}` : undefined}>{children}</label>
+      {done[id] ? <span class="onb-done">{fill(t.doneOn, { date: done[id]! })}</span> : null}
+    </div>
+  );
+
+  return (
+    <div class="onboarding not-content">
+      {notice ? (
+        <p class="calc-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {mounted ? (
+        <div class="onb-summary">
+          <label for="onb-total">{t.progress}</label>
+          <meter id="onb-total" min={0} max={1} value={progressShare(ids, done)} />
+          <span aria-live="polite">{formatPercent(progressShare(ids, done), locale, { maximumFractionDigits: 0 })}</span>
+          <button type="button" onClick={exportJson}>
+            {t.exportProgress}
+          </button>
+          <button type="button" class="calc-reset" onClick={reset}>
+            {t.reset}
+          </button>
+        </div>
+      ) : null}
+      {weeks.map((w, n) => {
+        const weekIds = [...w.practice.map((p) => p.id), ...w.tasks.map((x) => x.id)];
+        return (
+          <section class="onb-week" key={w.id} aria-labelledby={`${w.id}-title`}>
+            <h2 id={`${w.id}-title`}>{w.title}</h2>
+            <p class="onb-goal">{w.goal}</p>
+            {mounted ? (
+              <p class="onb-week-progress">
+                {t.weekProgress}: {formatPercent(progressShare(weekIds, done), locale, { maximumFractionDigits: 0 })}
+              </p>
+            ) : null}
+            <h3>{t.reading}</h3>
+            <ol>
+              {w.reading.map((r) => (
+                <li key={r.href}>
+                  <a href={r.href}>{r.title}</a>
+                </li>
+              ))}
+            </ol>
+            <h3>{t.practice}</h3>
+            <ul class="onb-list">
+              {w.practice.map((p) => (
+                <li key={p.id}>
+                  {item(
+                    p.id,
+                    <>
+                      <strong>{t.calculators[p.calculator]}</strong>: {p.task}
+                    </>,
+                  )}
+                  <details>
+                    <summary>{t.expected}</summary>
+                    <p>{p.expected}</p>
+                  </details>
+                  <a href={p.href}>{t.openCalculator} →</a>
+                </li>
+              ))}
+            </ul>
+            <h3>{t.tasks}</h3>
+            <ul class="onb-list">
+              {w.tasks.map((x) => (
+                <li key={x.id}>{item(x.id, x.text)}</li>
+              ))}
+            </ul>
+            <span class="sr-only">{fill(t.week, { n: n + 1 })}</span>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * What-ifs on a plan: scenarios (the same plan with intake, churn and acquisition spend scaled) and a
+ * one-at-a-time sensitivity of LTV/CAC and the annual budget to each main input (the data of a tornado chart).
+ */
+import { buildPlan, type Plan, type PlanInput, type PlanValues, planInputSchema } from './plan';
+import { validate } from './validate';
+
+export interface ScenarioFactors {
+  /** Multiplies every phase's new members per month. */
+  newMembers: number;
+  /** Multiplies every phase's monthly churn (capped at 100%). */
+  churn: number;
+  /** Multiplies every phase's acquisition spend. */
+  acquisition: number;
+}
+
+/** Editorial presets: a cautious and an ambitious variant around the plan as entered. */
+export const SCENARIO_PRESETS: Record<'cautious' | 'base' | 'ambitious', ScenarioFactors> = {
+  cautious: { newMembers: 0.8, churn: 1.25, acquisition: 1 },
+  base: { newMembers: 1, churn: 1, acquisition: 1 },
+  ambitious: { newMembers: 1.25, churn: 0.85, acquisition: 1.2 },
+};
+
+/**
+ * The plan with every phase scaled by `factors`; shares are capped at 1.
+ * Example: churn 0.08 × 1.25 → 0.1; new members 300 × 0.8 → 240.
+ */
+export function applyScenario(input: PlanInput, factors: ScenarioFactors): PlanValues {
+  const v = validate(planInputSchema, input);
+  return {
+    ...v,
+    phases: v.phases.map((p) => ({
+      ...p,
+      newPerMonth: p.newPerMonth * factors.newMembers,
+      monthlyChurn: Math.min(1, p.monthlyChurn * factors.churn),
+      acquisitionMonthly: p.acquisitionMonthly * factors.acquisition,
+    })),
+  };
+}
+
+export const DRIVERS = ['arpuMonthly', 'grossMargin', 'monthlyChurn', 'newPerMonth', 'acquisitionMonthly', 'operatorAnnualSalary', 'toolsAnnual'] as const;
+export type Driver = (typeof DRIVERS)[number];
+
+function scaled(v: PlanValues, driver: Driver, factor: number): PlanValues {
+  const cap = (x: number) => Math.min(1, x);
+  switch (driver) {
+    case 'arpuMonthly':
+    case 'operatorAnnualSalary':
+    case 'toolsAnnual':
+      return { ...v, [driver]: v[driver] * factor };
+    case 'grossMargin':
+      return { ...v, grossMargin: cap(v.grossMargin * factor) };
+    case 'monthlyChurn':
+      return { ...v, phases: v.phases.map((p) => ({ ...p, monthlyChurn: cap(p.monthlyChurn * factor) })) };
+    case 'newPerMonth':
+    case 'acquisitionMonthly':
+      return { ...v, phases: v.phases.map((p) => ({ ...p, [driver]: p[driver] * factor })) };
+  }
+}
+
+export interface SensitivityRow {
+  driver: Driver;
+  /** Outputs with the driver at (1 − variation) and (1 + variation). */
+  low: { ltvCac: number | null; annualizedCost: number };
+  high: { ltvCac: number | null; annualizedCost: number };
+}
+
+/**
+ * One-at-a-time sensitivity: each driver moved by ±variation (default 20%) with everything else fixed.
+ * Rows are sorted by how far they move the annual budget plus LTV/CAC (largest swing first, as a tornado).
+ * Example: the default plan's acquisition spend +20% raises the annual budget by 20% of its acquisition.
+ */
+export function sensitivity(input: PlanInput, variation = 0.2): { base: Plan; rows: SensitivityRow[] } {
+  const v = validate(planInputSchema, input);
+  const base = buildPlan(v);
+  const at = (driver: Driver, factor: number) => {
+    const p = buildPlan(scaled(v, driver, factor));
+    return { ltvCac: p.totals.ltvCac, annualizedCost: p.totals.annualizedCost };
+  };
+  const swing = (r: SensitivityRow) =>
+    Math.abs(r.high.annualizedCost - r.low.annualizedCost) / Math.max(1, base.totals.annualizedCost) +
+    Math.abs((r.high.ltvCac ?? 0) - (r.low.ltvCac ?? 0)) / Math.max(1e-9, base.totals.ltvCac ?? 1);
+  const rows = DRIVERS.map((driver) => ({ driver, low: at(driver, 1 - variation), high: at(driver, 1 + variation) }));
+  return { base, rows: rows.sort((a, b) => swing(b) - swing(a)) };
+}

@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { hydrated } from './helpers';
+
+type Q = { id: string; type: 'single' | 'multiple'; correct: number[]; zh: { prompt: string; options: { text: string; explanation: string }[] } };
+const quiz: { questions: Q[] } = JSON.parse(readFileSync('src/data/quizzes/metrics.json', 'utf8'));
+const onboarding = JSON.parse(readFileSync('src/data/onboarding.json', 'utf8'));
+
+test('a self-check scores right and wrong answers, explains every option, keeps the attempt and resets', async ({ page }) => {
+  await page.goto('/training/self-checks/metrics/');
+  await page.locator('.quiz').scrollIntoViewIfNeeded();
+  await hydrated(page);
+  const [first, second, ...rest] = quiz.questions;
+  // First question right, second wrong, the rest right.
+  for (const q of [first!, ...rest]) for (const i of q.correct) await page.locator(`#${q.id}-${i}`).check();
+  const wrong = [0, 1, 2, 3, 4].find((i) => i < second!.zh.options.length && !(second!.correct.length === 1 && second!.correct[0] === i))!;
+  await page.locator(`#${second!.id}-${wrong}`).check();
+  if (second!.type === 'multiple') for (const i of second!.correct) if (i !== wrong) await page.locator(`#${second!.id}-${i}`).uncheck();
+  await page.getByRole('button', { name: '提交并查看得分' }).click();
+  await expect(page.locator('.quiz-score')).toHaveText(`答对 ${quiz.questions.length - 1} / ${quiz.questions.length} 题`);
+  await expect(page.locator('.quiz-question--wrong')).toHaveCount(1);
+  await expect(page.locator('.quiz-question--wrong')).toContainText(second!.zh.prompt.slice(0, 10));
+  // Every option of every question now carries its explanation.
+  const total = quiz.questions.reduce((n, q) => n + q.zh.options.length, 0);
+  await expect(page.locator('.quiz-explanation')).toHaveCount(total);
+  await expect(page.locator('.quiz-explanation').first()).toContainText(first!.zh.options[0]!.explanation.slice(0, 8));
+
+  await page.reload();
+  await page.locator('.quiz').scrollIntoViewIfNeeded();
+  await hydrated(page);
+  await expect(page.locator('.quiz-score')).toHaveText(`答对 ${quiz.questions.length - 1} / ${quiz.questions.length} 题`);
+  await expect(page.locator('.calc-notice')).toContainText('已恢复');
+  await page.getByRole('button', { name: '重新作答' }).click();
+  await expect(page.locator('.quiz input:checked')).toHaveCount(0);
+  await expect(page.locator('.quiz-score')).toHaveText('');
+});
+
+test('without JavaScript the self-check is a readable list with answers in disclosures', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/en/training/self-checks/metrics/');
+  const items = page.locator('.quiz-questions > li');
+  await expect(items).toHaveCount(quiz.questions.length);
+  const firstAnswer = items.first().locator('details');
+  await expect(firstAnswer.locator('p')).toBeHidden();
+  await firstAnswer.locator('summary').click();
+  await expect(firstAnswer).toContainText('Correct answer');
+  await context.close();
+});
+
+test('corrupt saved self-check data gives a notice and a blank quiz, not a crash', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('playbook:quiz:metrics', '{"v":7}'));
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/training/self-checks/metrics/');
+  await page.locator('.quiz').scrollIntoViewIfNeeded();
+  await hydrated(page);
+  await expect(page.locator('.calc-notice')).toContainText('无法读取');
+  expect(errors).toEqual([]);
+});
+
+test('the onboarding checklist persists, exports and resets', async ({ page }) => {
+  const week1 = onboarding.weeks[0];
+  await page.goto('/training/onboarding/');
+  await page.locator('.onboarding').scrollIntoViewIfNeeded();
+  await hydrated(page);
+  await page.locator(`#onb-${week1.tasks[0].id}`).check();
+  await page.locator(`#onb-${week1.practice[0].id}`).check();
+  await expect(page.locator('.onb-done')).toHaveCount(2);
+  await page.reload();
+  await page.locator('.onboarding').scrollIntoViewIfNeeded();
+  await hydrated(page);
+  await expect(page.locator(`#onb-${week1.tasks[0].id}`)).toBeChecked();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出进度（JSON）' }).click()]);
+  const exported = JSON.parse(readFileSync((await file.path())!, 'utf8'));
+  expect(Object.keys(exported.done).sort()).toEqual([week1.tasks[0].id, week1.practice[0].id].sort());
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: '清空进度' }).click();
+  await expect(page.locator('.onboarding input:checked')).toHaveCount(0);
+});
+
+test('an onboarding exercise opens its calculator with the exercise numbers, and the expected result is on screen', async ({ page }) => {
+  const practice = onboarding.weeks.flatMap((w: { practice: unknown[] }) => w.practice) as { calculator: string; query: string; zh: { expected: string } }[];
+  const ltv = practice.find((p) => p.calculator === 'ltv-cac') ?? practice[0]!;
+  await page.goto(`/calculators/${ltv.calculator}/?${ltv.query}`);
+  await page.locator('.calc').scrollIntoViewIfNeeded();
+  await hydrated(page);
+  await expect(page.locator('.calc-notice')).toHaveCount(0);
+  await expect(page.locator('.calc-stats')).toBeVisible();
+});

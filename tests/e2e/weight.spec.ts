@@ -1,0 +1,61 @@
+import { expect, test, type Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { hydrated } from './helpers';
+
+/**
+ * JavaScript a page makes the browser download, measured as gzip (level 9) of every script response —
+ * the size a static host that compresses would send.
+ */
+async function jsWeight(page: Page, path: string, act: (p: Page) => Promise<void> = async () => {}) {
+  const sizes = new Map<string, number>();
+  page.on('response', async (res) => {
+    const type = res.headers()['content-type'] ?? '';
+    if (!/javascript|wasm/.test(type) && !/\.m?js($|\?)/.test(res.url())) return;
+    try {
+      sizes.set(res.url(), gzipSync(await res.body(), { level: 9 }).length);
+    } catch {
+      // A response whose body is gone (navigation) is not part of this page.
+    }
+  });
+  await page.goto(path, { waitUntil: 'networkidle' });
+  await act(page);
+  await page.waitForLoadState('networkidle');
+  const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+  return { total, files: [...sizes.entries()].map(([u, n]) => `${new URL(u).pathname} ${n}`) };
+}
+
+const KB = 1024;
+const calculators = ['/calculators/budget/', '/calculators/staffing/', '/calculators/ltv-cac/', '/calculators/retention/', '/en/calculators/timeline/'];
+
+for (const path of calculators) {
+  test(`${path} loads at most 100 KB of JavaScript, chart included`, async ({ page }) => {
+    const { total, files } = await jsWeight(page, path, async (p) => {
+      await p.locator('.calc').scrollIntoViewIfNeeded();
+      await hydrated(p);
+      await expect(p.locator('.calc-chart canvas').first()).toBeVisible();
+      await p.waitForFunction(() => [...document.querySelectorAll('canvas')].some((c) => c.width > 0));
+    });
+    expect(total, files.join('\n')).toBeLessThanOrEqual(100 * KB);
+    expect(files.some((f) => /chart|load/.test(f)), 'Chart.js is loaded here').toBe(true);
+  });
+}
+
+for (const path of ['/', '/handbook/metrics/', '/en/handbook/risk-crisis/', '/reference/glossary/']) {
+  test(`prose page ${path} ships no island and at most 6 KB of JavaScript until search is opened`, async ({ page }) => {
+    const { total, files } = await jsWeight(page, path);
+    expect(await page.locator('astro-island').count()).toBe(0);
+    expect(files.filter((f) => /chart|preact|pagefind/i.test(f))).toEqual([]);
+    expect(total, files.join('\n')).toBeLessThanOrEqual(6 * KB);
+  });
+}
+
+test('calculator pages are usable on a 360 px phone: nothing wider than the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of calculators) {
+    await page.goto(path);
+    await page.locator('.calc').scrollIntoViewIfNeeded();
+    await hydrated(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});

@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isRight, progressShare, readProgress, readQuizState, scoreQuiz, writeProgress, writeQuizState } from '../../src/lib/training';
+import { CORE_CHAPTERS, onboardingSchema, quizSchema } from '../../src/content/training-schema';
+
+describe('scoring', () => {
+  it.each([
+    [[1], [1], true],
+    [[1], [0], false],
+    [[0, 2], [2, 0], true],
+    [[0, 2], [0], false],
+    [[0, 2], [0, 1, 2], false],
+    [[0], [], false],
+    [[0], undefined, false],
+  ])('correct %j, picked %j → %s', (correct, picked, right) => {
+    expect(isRight({ id: 'q', correct }, picked)).toBe(right);
+  });
+  it('counts right answers and never exceeds the total', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 10 }), fc.array(fc.array(fc.integer({ min: 0, max: 4 }))), (corrects, picks) => {
+        const qs = corrects.map((c, i) => ({ id: `q${i}`, correct: c }));
+        const answers = Object.fromEntries(picks.map((p, i) => [`q${i}`, p]));
+        const s = scoreQuiz(qs, answers);
+        expect(s.total).toBe(qs.length);
+        expect(s.right).toBeGreaterThanOrEqual(0);
+        expect(s.right).toBeLessThanOrEqual(s.total);
+        expect(scoreQuiz(qs, Object.fromEntries(qs.map((q) => [q.id, [...q.correct].reverse()]))).right).toBe(qs.length);
+      }),
+    );
+  });
+});
+
+describe('saved training state', () => {
+  const qs = [
+    { id: 'a-1', options: 4 },
+    { id: 'a-2', options: 3 },
+  ];
+  it('round-trips quiz state and drops what no longer exists', () => {
+    const text = writeQuizState({ answers: { 'a-1': [2, 0], 'a-2': [7], gone: [1] }, submitted: true });
+    expect(readQuizState(text, qs)).toEqual({ answers: { 'a-1': [0, 2], 'a-2': [] }, submitted: true });
+  });
+  it.each(['{', '[]', 'null', '{"v":2,"answers":{},"submitted":false}', '{"v":1,"answers":[],"submitted":false}', '{"v":1,"answers":{}}'])('ignores unusable quiz state %s', (text) => {
+    expect(readQuizState(text, qs)).toBeNull();
+  });
+  it('has no quiz state when nothing is saved', () => expect(readQuizState(null, qs)).toBeNull());
+  it('round-trips onboarding progress and keeps only real items and real dates', () => {
+    const text = writeProgress({ x: '2026-11-23', y: 'yesterday', gone: '2026-11-01' });
+    expect(readProgress(text, ['x', 'y'])).toEqual({ x: '2026-11-23' });
+    expect(readProgress('{"v":1,"done":5}', ['x'])).toBeNull();
+    expect(progressShare(['x', 'y'], { x: '2026-11-23' })).toBe(0.5);
+    expect(progressShare([], {})).toBe(0);
+  });
+});
+
+describe('training content data', () => {
+  const dir = 'src/data/quizzes';
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
+  it('has a self-check for every core chapter', () => {
+    expect(files.map((f) => f.replace('.json', '')).sort()).toEqual([...CORE_CHAPTERS].sort());
+  });
+  for (const f of files) {
+    it(`${f} passes the quiz schema and is named after its chapter`, () => {
+      const r = quizSchema.safeParse(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')));
+      expect(r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+      expect(r.data?.chapter).toBe(f.replace('.json', ''));
+    });
+  }
+  it('the onboarding path passes its schema', () => {
+    const r = onboardingSchema.safeParse(JSON.parse(readFileSync('src/data/onboarding.json', 'utf8')));
+    expect(r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+  });
+  it('the quiz schema refuses a single-choice question with two answers and mismatched languages', () => {
+    const q = { id: 'metrics-1', type: 'single', correct: [0, 1], zh: { prompt: 'p', options: [{ text: 'a', explanation: 'e' }, { text: 'b', explanation: 'e' }, { text: 'c', explanation: 'e' }] }, en: { prompt: 'p', options: [{ text: 'a', explanation: 'e' }, { text: 'b', explanation: 'e' }, { text: 'c', explanation: 'e' }, { text: 'd', explanation: 'e' }] } };
+    const r = quizSchema.safeParse({ chapter: 'metrics', questions: Array(6).fill(q).map((x, i) => ({ ...x, id: `metrics-${i}` })) });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.message)).toContain('a single-choice question has exactly one correct option');
+    expect(r.error!.issues.map((i) => i.message)).toContain('zh and en must have the same options');
+  });
+});
