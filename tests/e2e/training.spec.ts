@@ -8,7 +8,7 @@ const onboarding = JSON.parse(readFileSync('src/data/onboarding.json', 'utf8'));
 
 test('a self-check scores right and wrong answers, explains every option, keeps the attempt and resets', async ({ page }) => {
   await page.goto('/training/self-checks/metrics/');
-  await page.locator('.quiz').scrollIntoViewIfNeeded();
+  await page.locator('astro-island').first().scrollIntoViewIfNeeded();
   await hydrated(page);
   const [first, second, ...rest] = quiz.questions;
   // First question right, second wrong, the rest right.
@@ -26,7 +26,7 @@ test('a self-check scores right and wrong answers, explains every option, keeps 
   await expect(page.locator('.quiz-explanation').first()).toContainText(first!.zh.options[0]!.explanation.slice(0, 8));
 
   await page.reload();
-  await page.locator('.quiz').scrollIntoViewIfNeeded();
+  await page.locator('astro-island').first().scrollIntoViewIfNeeded();
   await hydrated(page);
   await expect(page.locator('.quiz-score')).toHaveText(`答对 ${quiz.questions.length - 1} / ${quiz.questions.length} 题`);
   await expect(page.locator('.calc-notice')).toContainText('已恢复');
@@ -53,7 +53,7 @@ test('corrupt saved self-check data gives a notice and a blank quiz, not a crash
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/training/self-checks/metrics/');
-  await page.locator('.quiz').scrollIntoViewIfNeeded();
+  await page.locator('astro-island').first().scrollIntoViewIfNeeded();
   await hydrated(page);
   await expect(page.locator('.calc-notice')).toContainText('无法读取');
   expect(errors).toEqual([]);
@@ -79,12 +79,16 @@ test('the onboarding checklist persists, exports and resets', async ({ page }) =
   await expect(page.locator('.onboarding input:checked')).toHaveCount(0);
 });
 
-test('an onboarding exercise opens its calculator with the exercise numbers, and the expected result is on screen', async ({ page }) => {
-  const practice = onboarding.weeks.flatMap((w: { practice: unknown[] }) => w.practice) as { calculator: string; query: string; zh: { expected: string } }[];
-  const ltv = practice.find((p) => p.calculator === 'ltv-cac') ?? practice[0]!;
-  await page.goto(`/calculators/${ltv.calculator}/?${ltv.query}`);
-  await page.locator('.calc').scrollIntoViewIfNeeded();
-  await hydrated(page);
-  await expect(page.locator('.calc-notice')).toHaveCount(0);
-  await expect(page.locator('.calc-stats')).toBeVisible();
+test('every onboarding exercise opens its calculator with its numbers, and its first expected figure is on screen', async ({ page }) => {
+  const practice = onboarding.weeks.flatMap((w: { practice: unknown[] }) => w.practice) as { id: string; calculator: string; query: string; zh: { expected: string } }[];
+  for (const p of practice) {
+    await page.goto(`/calculators/${p.calculator}/?${p.query}`);
+    await page.locator('.calc').scrollIntoViewIfNeeded();
+    await hydrated(page);
+    await expect(page.locator('.calc-notice'), p.id).toHaveCount(0);
+    // The first money amount (or, for the timeline, the first date) the exercise expects.
+    const figure = /¥[\d,.]+\d|\d{4}-\d{2}-\d{2}/.exec(p.zh.expected.replace(/\d{4}-\d{2}-\d{2}(?=.*¥)/g, ''))?.[0];
+    if (!figure) continue;
+    await expect.poll(async () => (await page.locator('.calc-results').textContent()) ?? '', { message: `${p.id} shows ${figure}` }).toContain(figure);
+  }
 });
