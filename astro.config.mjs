@@ -16,7 +16,14 @@ const group = (zh, en, directory) => ({
   items: [{ autogenerate: { directory } }],
 });
 
+/**
+ * Where the site is published: canonical links, Open Graph URLs, the sitemap and robots.txt use it.
+ * Set SITE_URL when building for a real host; the default is a reserved example domain.
+ */
+const site = process.env.SITE_URL ?? 'https://playbook.example.com';
+
 export default defineConfig({
+  site,
   trailingSlash: 'always',
   markdown: { processor: satteri({ hastPlugins: [taskListLabels, focusableTables] }) },
   integrations: [
@@ -29,6 +36,11 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       favicon: '/favicon.svg',
+      head: [
+        { tag: 'link', attrs: { rel: 'manifest', href: '/manifest.webmanifest' } },
+        { tag: 'meta', attrs: { name: 'theme-color', content: '#0f6e5c' } },
+        { tag: 'meta', attrs: { property: 'og:image', content: new URL('/og.png', site).href } },
+      ],
       sidebar: [
         group('手册', 'Handbook', 'handbook'),
         group('计算器', 'Calculators', 'calculators'),

@@ -16,6 +16,7 @@ const steps = [
   ['unit tests', 'vitest', ['run', '--coverage', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']],
   ['build', 'astro', ['build']],
   ['link check', 'node', ['tests/check-links.mjs']],
+  ['page weights', 'node', ['tests/check-weights.mjs']],
   ['browser tests', 'playwright', ['test']],
 ];
 

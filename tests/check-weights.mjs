@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Page-weight budgets on the build output: for one page of each template, the gzip size of its HTML, the
+// CSS it links and the JavaScript it loads up front (module scripts and their static imports; islands'
+// chunks and Chart.js, which load on visibility, are counted for calculator pages). Fails when a budget is
+// exceeded and prints the table that README.md quotes.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = 'dist';
+const KB = 1024;
+/** Budgets in KB (gzip). The JS budgets match the targets of issue #9: prose ≤ 6 KB, calculators ≤ 100 KB. */
+const templates = [
+  { name: 'home', path: '/', budget: { html: 12, css: 20, js: 6 } },
+  { name: 'chapter', path: '/handbook/metrics/', budget: { html: 30, css: 20, js: 6 } },
+  { name: 'glossary', path: '/reference/glossary/', budget: { html: 40, css: 20, js: 6 } },
+  { name: 'calculator', path: '/calculators/ltv-cac/', budget: { html: 20, css: 24, js: 100 } },
+  { name: 'plan builder', path: '/calculators/plan/', budget: { html: 30, css: 24, js: 100 } },
+  { name: 'self-check', path: '/training/self-checks/metrics/', budget: { html: 30, css: 24, js: 40 } },
+];
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const file = (url) => join(dist, url.replace(/^\//, ''));
+
+/** A JS module and everything it imports statically or dynamically, each file once. */
+function jsGraph(entry, seen = new Set()) {
+  if (seen.has(entry) || !existsSync(file(entry))) return seen;
+  seen.add(entry);
+  const src = readFileSync(file(entry), 'utf8');
+  const dir = entry.slice(0, entry.lastIndexOf('/') + 1);
+  for (const m of src.matchAll(/(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) jsGraph(new URL(m[1], `http://x${dir}`).pathname, seen);
+  return seen;
+}
+
+let failed = false;
+const rows = [];
+for (const t of templates) {
+  const html = readFileSync(file(t.path.endsWith('/') ? `${t.path}index.html` : t.path));
+  const text = html.toString('utf8');
+  const css = [...text.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
+  const scripts = new Set();
+  for (const m of text.matchAll(/<script[^>]+src="([^"]+)"/g)) jsGraph(m[1], scripts);
+  // Astro islands: the renderer and component URLs are attributes of <astro-island>.
+  for (const m of text.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)) jsGraph(m[1], scripts);
+  // Pagefind's UI is fetched only when the reader opens search (see the Search override), Papa Parse only
+  // when they export a CSV; neither is part of loading the page.
+  const upFront = [...scripts].filter((s) => !/ui-core|default-ui|pagefind|papaparse/.test(s));
+  const size = {
+    html: gz(html),
+    css: css.reduce((n, c) => n + gz(readFileSync(file(c))), 0),
+    js: upFront.reduce((n, s) => n + gz(readFileSync(file(s))), 0),
+  };
+  const over = Object.entries(size).filter(([k, v]) => v > t.budget[k] * KB);
+  if (over.length) failed = true;
+  rows.push(`| ${t.name} | ${(size.html / KB).toFixed(1)} / ${t.budget.html} | ${(size.css / KB).toFixed(1)} / ${t.budget.css} | ${(size.js / KB).toFixed(1)} / ${t.budget.js} | ${((size.html + size.css + size.js) / KB).toFixed(1)} | ${over.length ? `✗ ${over.map(([k]) => k).join(', ')}` : '✓'} |`);
+}
+console.log('| template | HTML KB (gzip) / budget | CSS KB / budget | JS KB / budget | total KB | |\n| --- | --- | --- | --- | --- | --- |');
+console.log(rows.join('\n'));
+if (failed) {
+  console.error('✗ a page-weight budget is exceeded');
+  process.exit(1);
+}
