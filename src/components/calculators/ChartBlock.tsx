@@ -95,27 +95,34 @@ export function ChartBlock({
       <figcaption>{label}</figcaption>
       <details class="calc-chart-table">
         <summary>{ui[locale].common.chartTable}</summary>
-        <div class="calc-table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                {table.head.map((h) => (
-                  <th scope="col" key={h}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((r, i) => (
-                <tr key={i}>
-                  {r.map((c, j) => (j === 0 ? <th scope="row" key={j}>{c}</th> : <td key={j}>{c}</td>))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable head={table.head} rows={table.rows} />
       </details>
     </figure>
+  );
+}
+
+/** A plain data table (first cell of each row is its header); it scrolls sideways by keyboard too. */
+export function DataTable({ head, rows }: { head: readonly string[]; rows: readonly (readonly string[])[] }) {
+  return (
+    <div class="calc-table-wrap" tabIndex={0}>
+      <table>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th scope="col" key={h}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((c, j) => (j === 0 ? <th scope="row" key={j}>{c}</th> : <td key={j}>{c}</td>))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

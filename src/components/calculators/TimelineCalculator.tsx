@@ -9,6 +9,7 @@ import { TIMELINE_LIMITS, addMonthsIso, planTimeline, presetPhases, timelineToIc
 import { decodePhases, encodePhases, kpisFromText, kpisToText } from '../../lib/phase-list';
 import type { InputIssue } from '../../lib/errors';
 import { fill } from '../../i18n/fill';
+import { saveFile } from '../browser';
 import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
 import type { ExportRow } from './export';
@@ -86,15 +87,7 @@ export default function TimelineCalculator({ locale, strings }: { locale: Locale
   };
   const downloadIcs = () => {
     if (!result) return;
-    const blob = new Blob([timelineToIcs(result, { title: t.icsTitle })], { type: 'text/calendar;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${c.exportFileName}-timeline.ics`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile(`${c.exportFileName}-timeline.ics`, 'text/calendar;charset=utf-8', timelineToIcs(result, { title: t.icsTitle }));
   };
 
   return (

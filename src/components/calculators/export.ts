@@ -5,20 +5,10 @@
 import type { RawState } from '../../lib/calc-state';
 import type { Locale } from '../../lib/format';
 import { ui } from './strings';
+import { saveFile } from '../browser';
 
 /** One line of an export: section, item, value (a plain number, unformatted, or text) and unit. */
 export type ExportRow = [section: string, item: string, value: number | string | null, unit: string];
-
-function save(name: string, type: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
@@ -30,7 +20,7 @@ export async function downloadCsv(calc: string, locale: Locale, rows: ExportRow[
   const { default: Papa } = await import('papaparse');
   const t = ui[locale].common;
   const csv = Papa.unparse({ fields: [t.section, t.item, t.value, t.unit], data: rows.map((r) => r.map((c) => c ?? '')) }, { escapeFormulae: true, newline: '\r\n' });
-  save(`${t.exportFileName}-${calc}-${stamp()}.csv`, 'text/csv;charset=utf-8', `\uFEFF${csv}`);
+  saveFile(`${t.exportFileName}-${calc}-${stamp()}.csv`, 'text/csv;charset=utf-8', `\uFEFF${csv}`);
 }
 
 export function downloadJson(calc: string, locale: Locale, state: RawState, rows: ExportRow[], url: string) {
@@ -43,5 +33,5 @@ export function downloadJson(calc: string, locale: Locale, state: RawState, rows
     inputs: state,
     results: rows.map(([section, item, value, unit]) => ({ section, item, value, unit })),
   };
-  save(`${ui[locale].common.exportFileName}-${calc}-${stamp()}.json`, 'application/json', JSON.stringify(doc, null, 2));
+  saveFile(`${ui[locale].common.exportFileName}-${calc}-${stamp()}.json`, 'application/json', JSON.stringify(doc, null, 2));
 }

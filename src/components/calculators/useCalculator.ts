@@ -6,16 +6,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { defaults, readFields, restore, serialize, storageKey, toQuery, type FieldDef, type FieldResult, type RawState } from '../../lib/calc-state';
 import { InputError, type InputIssue } from '../../lib/errors';
+import { browserStorage } from '../browser';
 
 export type Notice = { kind: 'link'; fields: string[] } | { kind: 'saved' } | { kind: 'reset' } | null;
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // private mode or storage disabled: the calculator still works, it just does not remember
-  }
-}
 
 export function useCalculator(id: string, fields: readonly FieldDef[]) {
   const [state, setState] = useState<RawState>(() => defaults(fields));
@@ -25,7 +19,7 @@ export function useCalculator(id: string, fields: readonly FieldDef[]) {
 
   // Restore after hydration (the server-rendered HTML shows defaults; the browser holds the real state).
   useEffect(() => {
-    const r = restore(fields, window.location.search, storage()?.getItem(storageKey(id)) ?? null);
+    const r = restore(fields, window.location.search, browserStorage()?.getItem(storageKey(id)) ?? null);
     setState(r.state);
     if (r.rejected.length > 0) setNotice({ kind: 'link', fields: r.rejected });
     else if (r.savedBroken) setNotice({ kind: 'saved' });
@@ -40,7 +34,7 @@ export function useCalculator(id: string, fields: readonly FieldDef[]) {
       window.history.replaceState(window.history.state, '', url);
     }
     // A corrupt entry stays in storage, untouched, until the planner changes something.
-    if (touched) storage()?.setItem(storageKey(id), serialize(state));
+    if (touched) browserStorage()?.setItem(storageKey(id), serialize(state));
   }, [state, ready, touched]);
 
   const values = useMemo(() => readFields(fields, state), [state]);

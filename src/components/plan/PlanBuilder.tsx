@@ -12,7 +12,8 @@ import { buildPlan, type Plan } from '../../lib/plan';
 import { applyScenario, sensitivity, SCENARIO_PRESETS } from '../../lib/plan-analysis';
 import { defaultPlanState, readPlanFile, readPlanState, statePathOf, writePlanFile, type PlanState } from '../../lib/plan-state';
 import { fill } from '../../i18n/fill';
-import { ChartBlock } from '../calculators/ChartBlock';
+import { browserStorage, saveFile } from '../browser';
+import { ChartBlock, DataTable } from '../calculators/ChartBlock';
 import { issueText, Stat, usePrintOpensDetails } from '../calculators/parts';
 import { provideStrings, ui, type CalcStrings } from '../calculators/strings';
 import { planDocument, planFormatters, planMarkdown, type PlanStrings } from './planText';
@@ -20,24 +21,6 @@ import '../calculators/calculators.css';
 import './plan.css';
 
 const STORAGE_KEY = 'playbook:plan';
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-function download(name: string, type: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 type Errors = Record<string, InputIssue>;
 
 function compute(state: PlanState): { plan: Plan | null; errors: Errors } {
@@ -66,14 +49,14 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
   usePrintOpensDetails(root);
 
   useEffect(() => {
-    const saved = storage()?.getItem(STORAGE_KEY) ?? null;
+    const saved = browserStorage()?.getItem(STORAGE_KEY) ?? null;
     if (saved === null) return;
     const r = readPlanFile(saved);
     if (r.ok) setState(r.state);
     else setNotice({ kind: 'warn', text: t.savedBroken });
   }, []);
   useEffect(() => {
-    if (touched) storage()?.setItem(STORAGE_KEY, writePlanFile(state, new Date().toISOString()));
+    if (touched) browserStorage()?.setItem(STORAGE_KEY, writePlanFile(state, new Date().toISOString()));
   }, [state, touched]);
 
   const update = (fn: (s: PlanState) => PlanState) => {
@@ -216,10 +199,10 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
       </form>
 
       <div class="calc-actions plan-actions" role="group" aria-label={c.actions}>
-        <button type="button" disabled={!plan} onClick={() => plan && download(`${c.exportFileName}-plan-${stamp}.md`, 'text/markdown;charset=utf-8', planMarkdown(plan, t, locale))}>
+        <button type="button" disabled={!plan} onClick={() => plan && saveFile(`${c.exportFileName}-plan-${stamp}.md`, 'text/markdown;charset=utf-8', planMarkdown(plan, t, locale))}>
           {t.exportMd}
         </button>
-        <button type="button" onClick={() => download(`${c.exportFileName}-plan-${stamp}.json`, 'application/json', writePlanFile(state, new Date().toISOString()))}>
+        <button type="button" onClick={() => saveFile(`${c.exportFileName}-plan-${stamp}.json`, 'application/json', writePlanFile(state, new Date().toISOString()))}>
           {t.exportJson}
         </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
@@ -409,31 +392,6 @@ function PlanResults({ plan, analysis, t, locale }: { plan: Plan; analysis: { sc
   );
 }
 
-function Table({ head, rows }: { head: readonly string[]; rows: readonly (readonly string[])[] }) {
-  return (
-    <div class="calc-table-wrap" tabIndex={0}>
-      <table>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              {r.map((cell, j) => (j === 0 ? <th scope="row" key={j}>{cell}</th> : <td key={j}>{cell}</td>))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 /** The plan as the document a planner hands in; on paper it is what the print stylesheet keeps. */
 function PlanDocument({ plan, t, locale }: { plan: Plan; t: PlanStrings; locale: Locale }) {
   const d = t.doc;
@@ -454,7 +412,7 @@ function PlanDocument({ plan, t, locale }: { plan: Plan; t: PlanStrings; locale:
         ))}
       </ul>
       <h3>{d.phases}</h3>
-      <Table head={doc.phaseHead} rows={doc.phaseRows} />
+      <DataTable head={doc.phaseHead} rows={doc.phaseRows} />
       <h3>{d.team}</h3>
       <p>{doc.team}</p>
       <h3>{d.budget}</h3>
@@ -486,7 +444,7 @@ function PlanDocument({ plan, t, locale }: { plan: Plan; t: PlanStrings; locale:
         ))}
       </ul>
       <h3>{d.monthly}</h3>
-      <Table head={doc.monthHead} rows={doc.monthRows} />
+      <DataTable head={doc.monthHead} rows={doc.monthRows} />
     </article>
   );
 }

@@ -8,6 +8,7 @@ import type { Locale } from '../../lib/format';
 import { formatPercent } from '../../lib/format';
 import { progressShare, readProgress, writeProgress } from '../../lib/training';
 import { fill } from '../../i18n/fill';
+import { browserStorage, saveFile } from '../browser';
 import { provideStrings, ui, type CalcStrings } from '../calculators/strings';
 import '../calculators/calculators.css';
 import './training.css';
@@ -22,13 +23,6 @@ export interface OnboardingWeek {
 }
 
 const STORAGE_KEY = 'playbook:onboarding';
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 /** Today in the trainee's own calendar. */
 const today = () => new Intl.DateTimeFormat('sv-SE').format(new Date());
 
@@ -42,14 +36,14 @@ export default function Onboarding({ weeks, locale, strings }: { weeks: Onboardi
   const [notice, setNotice] = useState('');
 
   useEffect(() => {
-    const saved = storage()?.getItem(STORAGE_KEY) ?? null;
+    const saved = browserStorage()?.getItem(STORAGE_KEY) ?? null;
     const progress = readProgress(saved, ids);
     if (progress) setDone(progress);
     else if (saved !== null) setNotice(t.savedNotice);
     setMounted(true);
   }, []);
   useEffect(() => {
-    if (touched) storage()?.setItem(STORAGE_KEY, writeProgress(done));
+    if (touched) browserStorage()?.setItem(STORAGE_KEY, writeProgress(done));
   }, [done, touched]);
 
   const toggle = (id: string, on: boolean) => {
@@ -63,14 +57,7 @@ export default function Onboarding({ weeks, locale, strings }: { weeks: Onboardi
   };
   const exportJson = () => {
     const doc = { kind: 'onboarding-progress', version: 1, exported: new Date().toISOString(), locale, progress: formatPercent(progressShare(ids, done), locale), done };
-    const url = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `onboarding-progress-${today()}.json`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile(`onboarding-progress-${today()}.json`, 'application/json', JSON.stringify(doc, null, 2));
   };
   const reset = () => {
     if (!window.confirm(t.confirmReset)) return;

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/format';
 import { readQuizState, scoreQuiz, writeQuizState, type Answers } from '../../lib/training';
 import { fill } from '../../i18n/fill';
+import { browserStorage } from '../browser';
 import { provideStrings, ui, type CalcStrings } from '../calculators/strings';
 import '../calculators/calculators.css';
 import './training.css';
@@ -22,13 +23,6 @@ export interface QuizQuestion {
 const LETTERS = 'ABCDE';
 const paren = (text: string, locale: Locale) => (locale === 'zh-CN' ? `（${text}）` : `(${text})`);
 const key = (chapter: string) => `playbook:quiz:${chapter}`;
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 export default function Quiz({ chapter, questions, locale, strings }: { chapter: string; questions: QuizQuestion[]; locale: Locale; strings: CalcStrings }) {
   provideStrings(locale, strings);
@@ -40,7 +34,7 @@ export default function Quiz({ chapter, questions, locale, strings }: { chapter:
   const [touched, setTouched] = useState(false);
 
   useEffect(() => {
-    const saved = storage()?.getItem(key(chapter)) ?? null;
+    const saved = browserStorage()?.getItem(key(chapter)) ?? null;
     const state = readQuizState(saved, questions.map((q) => ({ id: q.id, options: q.options.length })));
     if (state) {
       setAnswers(state.answers);
@@ -50,7 +44,7 @@ export default function Quiz({ chapter, questions, locale, strings }: { chapter:
     setMounted(true);
   }, []);
   useEffect(() => {
-    if (touched) storage()?.setItem(key(chapter), writeQuizState({ answers, submitted }));
+    if (touched) browserStorage()?.setItem(key(chapter), writeQuizState({ answers, submitted }));
   }, [answers, submitted, touched]);
 
   if (!mounted) return <StaticQuiz questions={questions} locale={locale} />;
