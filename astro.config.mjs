@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import { satteri } from '@astrojs/markdown-satteri';
 import { focusableTables, taskListLabels } from './src/plugins/accessible-markdown.mjs';
+import { glossaryLinks } from './src/plugins/glossary-links.mjs';
 
 /**
  * A sidebar group, labelled in Chinese at the root and in English under /en/.
@@ -25,7 +26,7 @@ const site = process.env.SITE_URL ?? 'https://playbook.example.com';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  markdown: { processor: satteri({ hastPlugins: [taskListLabels, focusableTables] }) },
+  markdown: { processor: satteri({ hastPlugins: [taskListLabels, focusableTables, glossaryLinks] }) },
   integrations: [
     starlight({
       title: { 'zh-CN': '社群运营手册', en: 'Community Operations Playbook' },

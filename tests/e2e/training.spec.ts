@@ -92,3 +92,32 @@ test('every onboarding exercise opens its calculator with its numbers, and its f
     await expect.poll(async () => (await page.locator('.calc-results').textContent()) ?? '', { message: `${p.id} shows ${figure}` }).toContain(figure);
   }
 });
+
+test('the first use of a glossary term links to its definition, with the short definition on hover and focus', async ({ page }) => {
+  for (const [path, glossary] of [
+    ['/handbook/metrics/', '/reference/glossary/'],
+    ['/en/handbook/risk-crisis/', '/en/reference/glossary/'],
+  ] as const) {
+    await page.goto(path);
+    const terms = page.locator('main .gloss');
+    expect(await terms.count()).toBeGreaterThan(5);
+    const first = terms.first();
+    const link = first.locator('a');
+    const href = (await link.getAttribute('href'))!;
+    expect(href.startsWith(`${glossary}#`)).toBe(true);
+    // Each term is linked once per page.
+    const hrefs = await page.locator('main .gloss > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(new Set(hrefs).size).toBe(hrefs.length);
+    const tip = first.locator('.gloss-tip');
+    await expect(tip).toBeHidden();
+    await link.hover();
+    await expect(tip).toBeVisible();
+    await expect(link).toHaveAttribute('aria-describedby', (await tip.getAttribute('id'))!);
+    await page.mouse.move(0, 0);
+    await link.focus();
+    await expect(tip).toBeVisible();
+    // The definition it points to exists.
+    await page.goto(href);
+    await expect(page.locator(`[id="${href.split('#')[1]}"]`)).toBeVisible();
+  }
+});
