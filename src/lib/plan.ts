@@ -10,7 +10,7 @@ import { LTV_CAC_TARGET, STICKINESS_TARGET, TECH_SHARE_LIMIT, REVENUE_SHARE_LIMI
 import { amount, count, money, positiveMoney, positiveShare, share, crossCheck, asRecord, MAX_COUNT, MIN_MONEY } from './fields';
 import { ltvCac, type LtvVerdict } from './ltv';
 import { roundCount } from './numeric';
-import { planStaffing } from './staffing';
+import { coreRoleSchema, planStaffing } from './staffing';
 import { tiers, type TierCounts } from './tiers';
 import { planTimeline, TIMELINE_LIMITS } from './timeline';
 import { validate } from './validate';
@@ -36,12 +36,6 @@ const phaseSchema = z.object({
   incentivesMonthly: money(),
   /** Paid acquisition per month, yuan: CAC = this ÷ new members. */
   acquisitionMonthly: money(),
-});
-
-const roleSchema = z.object({
-  role: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
-  count: z.number().check(z.refine(Number.isInteger, { error: 'not_integer' }), z.minimum(0), z.maximum(10_000)),
-  annualSalary: money(),
 });
 
 const phase = (id: string, name: string, months: number, newPerMonth: number, monthlyChurn: number, membersPerOperator: number, eventsPerMonth: number, contentMonthly: number, incentivesMonthly: number, acquisitionMonthly: number) =>
@@ -74,7 +68,7 @@ export const planInputSchema = z
       phase('mature', '成熟期', 3, 400, 0.04, 10_000, 6, 8_000, 6_000, 80_000),
     ]),
     /** Core team besides operators. */
-    coreTeam: z._default(z.array(roleSchema).check(z.maxLength(50)), () => [
+    coreTeam: z._default(z.array(coreRoleSchema).check(z.maxLength(50)), () => [
       { role: 'lead', count: 1, annualSalary: 300_000 },
       { role: 'content', count: 1, annualSalary: 180_000 },
       { role: 'analyst', count: 1, annualSalary: 200_000 },

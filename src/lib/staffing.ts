@@ -14,7 +14,8 @@ export const ROLE_LABELS = {
   analyst: { 'zh-CN': '数据分析', en: 'Data analyst' },
 } as const;
 
-const coreRoleSchema = z.object({
+/** One role of the core team (also used by the plan builder). */
+export const coreRoleSchema = z.object({
   /** Role name or id, e.g. `lead` (see `ROLE_LABELS`). */
   role: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
   /** People in this role. */
