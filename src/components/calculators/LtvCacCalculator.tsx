@@ -7,7 +7,7 @@ import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
 import type { ExportRow } from './export';
 import { Actions, fieldsFor, Formula, labelsOf, NoticeBar, Results, Stat, usePrintOpensDetails, useRootRef } from './parts';
-import { compute, useCalculator } from './useCalculator';
+import { compute, only, useCalculator } from './useCalculator';
 import './calculators.css';
 
 const d = defaultLtvInput;
@@ -40,7 +40,6 @@ const FIELD_OF: Record<string, string> = {
 };
 const FIELD_OF_B: Record<string, string> = { arpuMonthly: 'arpuB', grossMargin: 'marginB', monthlyChurn: 'churnB', cac: 'cacB', annualDiscountRate: 'discount', horizonMonths: 'horizon' };
 
-const pick = (values: Record<string, FieldResult>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, values[k]!]));
 
 /** Months the chart shows: the horizon, else enough to see payback with some room, at least two years. */
 const CHART_MONTHS = { min: 24, max: 120, after: 6 };
@@ -56,7 +55,7 @@ export default function LtvCacCalculator({ locale, strings }: { locale: Locale; 
   const comparing = calc.state.compare === 'on';
   const keysA = ['arpu', 'margin', 'churn', 'discount', 'horizon', ...(spendMode ? ['spend', 'customers'] : ['cac'])];
   const a = compute(
-    pick(calc.values, keysA),
+    only(calc.values, keysA),
     (v) =>
       ltvCac({
         arpuMonthly: v.arpu as number,
@@ -70,7 +69,7 @@ export default function LtvCacCalculator({ locale, strings }: { locale: Locale; 
   );
   const b = comparing
     ? compute(
-        pick(calc.values, ['arpuB', 'marginB', 'churnB', 'cacB', 'discount', 'horizon']),
+        only(calc.values, ['arpuB', 'marginB', 'churnB', 'cacB', 'discount', 'horizon']),
         (v) =>
           ltvCac({
             arpuMonthly: v.arpuB as number,

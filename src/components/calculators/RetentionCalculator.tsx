@@ -2,7 +2,7 @@
  * 留存目标 / Retention targets: forward projection, the backward solve for a target, steady state,
  * stickiness, the 5/20/75 pyramid, and a cohort tab that fits the sBG model to a pasted curve.
  */
-import { percentText, type FieldDef, type FieldResult } from '../../lib/calc-state';
+import { percentText, type FieldDef } from '../../lib/calc-state';
 import { formatNumber, formatPercent, type Locale } from '../../lib/format';
 import {
   STICKINESS_TARGET,
@@ -21,7 +21,7 @@ import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
 import type { ExportRow } from './export';
 import { Actions, fieldsFor, Formula, labelsOf, NoticeBar, Results, Stat, usePrintOpensDetails, useRootRef } from './parts';
-import { compute, useCalculator } from './useCalculator';
+import { compute, only, useCalculator } from './useCalculator';
 import type { InputIssue } from '../../lib/errors';
 import './calculators.css';
 
@@ -41,7 +41,6 @@ export const RETENTION_FIELDS: FieldDef[] = [
   { key: 'survival', kind: 'text', multiline: true, default: '100, 63.1, 46.8, 38.2, 32.6, 28.9, 26.2, 24.1' },
 ];
 
-const pick = (values: Record<string, FieldResult>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, values[k]!]));
 const sameKey = (key: string) => () => key;
 
 export default function RetentionCalculator({ locale, strings }: { locale: Locale; strings: CalcStrings }) {
@@ -60,18 +59,18 @@ export default function RetentionCalculator({ locale, strings }: { locale: Local
   const pct = (x: number | null) => formatPercent(x, locale, { maximumFractionDigits: 1 });
 
   const growthKeys = ['start', 'newPerMonth', 'churn', 'months'];
-  const projection = compute(pick(calc.values, growthKeys), (v) =>
+  const projection = compute(only(calc.values, growthKeys), (v) =>
     projectMembers({ start: v.start as number, newPerMonth: v.newPerMonth as number, monthlyChurn: v.churn as number, months: v.months as number }),
   );
   const required = compute(
-    pick(calc.values, ['start', 'target', 'churn', 'months']),
+    only(calc.values, ['start', 'target', 'churn', 'months']),
     (v) => requiredNewPerMonth({ start: v.start as number, target: v.target as number, monthlyChurn: v.churn as number, months: v.months as number }),
   );
-  const steady = compute(pick(calc.values, ['newPerMonth', 'churn']), (v) =>
+  const steady = compute(only(calc.values, ['newPerMonth', 'churn']), (v) =>
     steadyState({ newPerMonth: v.newPerMonth as number, monthlyChurn: v.churn as number }),
   );
-  const stick = compute(pick(calc.values, ['dau', 'mau']), (v) => stickiness(v.dau as number, v.mau as number), (p) => (p.includes('mau') ? 'mau' : 'dau'));
-  const pyramid = compute(pick(calc.values, ['target']), (v) => tiers(v.target as number), sameKey('target'));
+  const stick = compute(only(calc.values, ['dau', 'mau']), (v) => stickiness(v.dau as number, v.mau as number), (p) => (p.includes('mau') ? 'mau' : 'dau'));
+  const pyramid = compute(only(calc.values, ['target']), (v) => tiers(v.target as number), sameKey('target'));
 
   const series = parseSeries(calc.state.survival ?? '');
   const cohortError: InputIssue | undefined = series.ok ? undefined : { path: 'survival', code: series.error };

@@ -14,7 +14,7 @@ import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
 import type { ExportRow } from './export';
 import { Actions, fieldsFor, Formula, issueText, labelsOf, NoticeBar, Results, Stat, usePrintOpensDetails, useRootRef } from './parts';
-import { compute, useCalculator } from './useCalculator';
+import { compute, only, useCalculator } from './useCalculator';
 import './calculators.css';
 
 const PRESETS: TimelinePresetId[] = ['launch-growth-mature', 'three-step', 'four-stage'];
@@ -66,7 +66,7 @@ export default function TimelineCalculator({ locale, strings }: { locale: Locale
 
   const phaseIssues: Record<string, InputIssue> = {};
   const { result, errors } = compute(
-    { start: calc.values.start! },
+    only(calc.values, ['start']),
     (v) => planTimeline({ start: v.start as string, phases }),
     (path) => {
       const m = /^phases\.(\d+)\.(name|months|kpis)/.exec(path);

@@ -60,6 +60,11 @@ export function useCalculator(id: string, fields: readonly FieldDef[]) {
 
 export type FieldErrors = Record<string, InputIssue>;
 
+/** The readings of just the fields one computation depends on, so errors elsewhere do not block it. */
+export function only(values: Record<string, FieldResult>, keys: readonly string[]): Record<string, FieldResult> {
+  return Object.fromEntries(keys.map((k) => [k, values[k]!]));
+}
+
 /** Field-level parse errors, keyed by field. */
 export function parseErrors(values: Record<string, FieldResult>): FieldErrors {
   const out: FieldErrors = {};
