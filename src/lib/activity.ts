@@ -63,6 +63,10 @@ function dayOf(iso: string): number {
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146_097 + doe - 719_468;
 }
+/** A real calendar date written as YYYY-MM-DD (years 0001–9999). */
+export const isCalendarDate = (iso: string): boolean => !Number.isNaN(dayOf(iso));
+/** Days from `a` to `b`, both YYYY-MM-DD calendar dates (NaN when either is not one). */
+export const daysBetween = (a: string, b: string): number => dayOf(b) - dayOf(a);
 const isoOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 /** Month index (year × 12 + month − 1) straight from the string, already validated by `dayOf`. */
 const monthOfIso = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;

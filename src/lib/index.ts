@@ -126,4 +126,18 @@ export { ICS_PRODID, ICS_UID_DOMAIN, escapeText, foldLine, icsOptionsSchema, tim
 export { buildPlan, defaultPlanInput, planInputSchema, type Plan, type PlanCheck, type PlanInput, type PlanMonth, type PlanPhase, type PlanValues } from './plan';
 export { DRIVERS, SCENARIO_PRESETS, applyScenario, sensitivity, type Driver, type ScenarioFactors, type SensitivityRow } from './plan-analysis';
 export { PLAN_FILE_KIND, PLAN_FILE_VERSION, defaultPlanState, readPlanFile, readPlanState, stateFromInput, statePathOf, writePlanFile, type PhaseState, type PlanFileResult, type PlanState } from './plan-state';
-export { activityOptionsSchema, analyzeActivity, type ActivityEvent, type ActivityOptions, type ActivityReport, type Tier } from './activity';
+export { activityOptionsSchema, analyzeActivity, daysBetween, isCalendarDate, type ActivityEvent, type ActivityOptions, type ActivityReport, type Tier } from './activity';
+export { binaryKind, detectEncoding, ENCODING_SAMPLE_BYTES, type DetectedEncoding, type TextEncodingName } from './encoding';
+export {
+  DEFAULT_UTC_OFFSET_MINUTES,
+  EventCollector,
+  guessColumns,
+  MAX_LISTED_BAD_ROWS,
+  parseEventDate,
+  todayAt,
+  type BadRow,
+  type BadRowReason,
+  type CollectOptions,
+  type ColumnGuess,
+} from './event-rows';
+export { averageRetention, equivalentMonthlyChurn, tierProfile, type AverageRetention, type TierProfile } from './health';

@@ -1,0 +1,97 @@
+/**
+ * What the health check reads out of an `analyzeActivity` report beyond the report itself: the cohorts'
+ * average retention curve for the sBG fit, the constant monthly churn that fit implies, and how activity is
+ * spread over the 5/20/75 tiers.
+ */
+import type { ActivityEvent, ActivityReport, Tier } from './activity';
+import { daysBetween } from './activity';
+import { SBG_POINTS, sbgSurvival } from './sbg';
+
+export interface AverageRetention {
+  /** Weighted mean retention by month since joining, made non-increasing; curve[0] = 1. */
+  curve: number[];
+  /** Members in the cohorts that contributed to month 1 (0 when no month is complete). */
+  members: number;
+}
+
+const monthIndex = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
+const lastDayOfMonth = (iso: string) => {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  return new Date(Date.UTC(y, m, 0)).getUTCDate() === Number(iso.slice(8, 10));
+};
+
+/**
+ * Average retention of the join cohorts, weighted by cohort size: curve[k] = Σ size·retention[k] ÷ Σ size
+ * over the cohorts whose month k is complete (the month of `asOf` counts only when asOf is its last day, so
+ * a half-observed month does not look like churn). The sBG model describes survival, which cannot rise,
+ * so each point is capped at the one before (a running minimum); at most 37 points (month 0 … 36) are kept.
+ *
+ * Example: cohorts 2026-01 (100 members, [1, .6, .5]) and 2026-02 (50, [1, .4]), asOf 2026-03-31 →
+ * curve [1, (60 + 20) / 150 = 0.5333…, 0.5], members 150.
+ */
+export function averageRetention(report: Pick<ActivityReport, 'cohorts' | 'asOf'>): AverageRetention {
+  if (report.cohorts.length === 0) return { curve: [], members: 0 };
+  const complete = monthIndex(report.asOf) - (lastDayOfMonth(report.asOf) ? 0 : 1);
+  const curve: number[] = [];
+  let members = 0;
+  for (let k = 0; k < SBG_POINTS.max; k++) {
+    let weight = 0;
+    let sum = 0;
+    for (const c of report.cohorts) {
+      if (monthIndex(c.month) + k > complete || c.retention[k] === undefined) continue;
+      weight += c.size;
+      sum += c.size * c.retention[k]!;
+    }
+    if (weight === 0) break;
+    if (k === 1) members = weight;
+    curve.push(Math.min(sum / weight, curve[k - 1] ?? 1));
+  }
+  if (curve.length > 0) curve[0] = 1;
+  return { curve, members };
+}
+
+/**
+ * The constant monthly churn that leaves the same share after `months` as the fitted sBG curve:
+ * 1 − S(months)^(1/months). It is what the LTV/CAC calculator, which assumes one churn rate, can use.
+ * Example: α = 0.704, β = 1.182 → S(12) = Π_{i<12} (β+i)/(α+β+i) ≈ 0.1701, churn ≈ 13.7% a month.
+ */
+export function equivalentMonthlyChurn(alpha: number, beta: number, months = 12): number {
+  const s = sbgSurvival(alpha, beta, months)[months]!;
+  return 1 - s ** (1 / months);
+}
+
+export interface TierProfile {
+  members: number;
+  /** Members of the tier with at least one event in the 90 days `asOf−89 … asOf`. */
+  active90: number;
+  /** Events of the tier in those 90 days. */
+  events90: number;
+}
+
+/**
+ * Members, members active in the last 90 days and their events, per tier. The tiers themselves are 5/20/75
+ * by construction; what tells the health is how much of the activity the top quarter carries and how many of
+ * the "active" 20% did anything at all.
+ */
+export function tierProfile(events: readonly ActivityEvent[], report: Pick<ActivityReport, 'asOf' | 'tierOf'>): Record<Tier, TierProfile> {
+  const out: Record<Tier, TierProfile> = {
+    core: { members: 0, active90: 0, events90: 0 },
+    active: { members: 0, active90: 0, events90: 0 },
+    silent: { members: 0, active90: 0, events90: 0 },
+  };
+  for (const tier of Object.values(report.tierOf)) out[tier].members++;
+  const seen = new Set<string>();
+  for (const e of events) {
+    const back = daysBetween(e.date, report.asOf);
+    if (!(back >= 0 && back < 90)) continue;
+    const tier = report.tierOf[e.member];
+    if (tier === undefined) continue;
+    out[tier].events90++;
+    if (!seen.has(e.member)) {
+      seen.add(e.member);
+      out[tier].active90++;
+    }
+  }
+  return out;
+}
