@@ -95,3 +95,44 @@ export function tierProfile(events: readonly ActivityEvent[], report: Pick<Activ
   }
   return out;
 }
+
+export interface TierActivityShares {
+  /** Share of all members in each tier (5/20/75 up to rounding) and share of the 90-day events it made. */
+  tiers: Record<Tier, { memberShare: number; eventShare: number; activeShare: number }>;
+  /** Share of members with any event in the last 90 days: the benchmark expects the top 25% to be engaged. */
+  engagedShare: number;
+  /** Share of the 90-day events made by the core and active tiers together. */
+  topQuarterEventShare: number;
+}
+
+/** The tier profile as shares (0 when there is nothing to divide by). */
+export function tierShares(profile: Record<Tier, TierProfile>): TierActivityShares {
+  const tiersList = ['core', 'active', 'silent'] as const;
+  const members = tiersList.reduce((n, k) => n + profile[k].members, 0);
+  const events = tiersList.reduce((n, k) => n + profile[k].events90, 0);
+  const active = tiersList.reduce((n, k) => n + profile[k].active90, 0);
+  const share = (a: number, b: number) => (b === 0 ? 0 : a / b);
+  const tiers = Object.fromEntries(
+    tiersList.map((k) => [k, { memberShare: share(profile[k].members, members), eventShare: share(profile[k].events90, events), activeShare: share(profile[k].active90, profile[k].members) }]),
+  ) as TierActivityShares['tiers'];
+  return { tiers, engagedShare: share(active, members), topQuarterEventShare: share(profile.core.events90 + profile.active.events90, events) };
+}
+
+/**
+ * Where the fitted curve goes next. The retention calculator's cohort tab takes the observed curve as
+ * percentages in its `survival` field; the LTV/CAC calculator takes one monthly churn in `churn` (percent).
+ * Both read these query parameters on load (see `src/lib/calc-state.ts`), so the hand-over is a link.
+ * Percentages keep two decimals: enough for the fit, short enough to read in the address bar.
+ *
+ * Example: curve [1, 0.6, 0.45], α = 1, β = 2 → retention `?tab=cohort&survival=100%2C+60%2C+45`, churn
+ * 1 − S(12)^(1/12) with S(12) = 2/14 → `?churn=14.97`.
+ */
+export function handOffQueries(curve: readonly number[], fit: { alpha: number; beta: number }): { retention: string; ltvCac: string; churn: number } {
+  const pct = (x: number) => String(Number((x * 100).toFixed(2)));
+  const churn = equivalentMonthlyChurn(fit.alpha, fit.beta);
+  return {
+    retention: `?${new URLSearchParams({ tab: 'cohort', survival: curve.map(pct).join(', ') })}`,
+    ltvCac: `?${new URLSearchParams({ churn: pct(churn) })}`,
+    churn,
+  };
+}

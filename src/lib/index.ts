@@ -140,4 +140,4 @@ export {
   type CollectOptions,
   type ColumnGuess,
 } from './event-rows';
-export { averageRetention, equivalentMonthlyChurn, tierProfile, type AverageRetention, type TierProfile } from './health';
+export { averageRetention, equivalentMonthlyChurn, handOffQueries, tierProfile, tierShares, type AverageRetention, type TierActivityShares, type TierProfile } from './health';

@@ -13,7 +13,9 @@ import {
   MAX_LISTED_BAD_ROWS,
   parseEventDate,
   sbgSurvival,
+  handOffQueries,
   tierProfile,
+  tierShares,
   todayAt,
   type ActivityEvent,
 } from '../../src/lib';
@@ -241,5 +243,44 @@ describe('tierProfile', () => {
         expect(p.core.events90 + p.active.events90 + p.silent.events90).toBe(inWindow);
       }),
     );
+  });
+});
+
+describe('tierShares', () => {
+  it('turns the profile into shares', () => {
+    const s = tierShares({
+      core: { members: 5, active90: 5, events90: 60 },
+      active: { members: 20, active90: 10, events90: 30 },
+      silent: { members: 75, active90: 5, events90: 10 },
+    });
+    expect(s.tiers.core).toEqual({ memberShare: 0.05, eventShare: 0.6, activeShare: 1 });
+    expect(s.tiers.active).toEqual({ memberShare: 0.2, eventShare: 0.3, activeShare: 0.5 });
+    expect(s.engagedShare).toBe(0.2);
+    expect(s.topQuarterEventShare).toBe(0.9);
+  });
+
+  it('is all zeros when there is nothing to divide by', () => {
+    const zero = { members: 0, active90: 0, events90: 0 };
+    const s = tierShares({ core: zero, active: zero, silent: zero });
+    expect(s.engagedShare).toBe(0);
+    expect(s.tiers.silent).toEqual({ memberShare: 0, eventShare: 0, activeShare: 0 });
+  });
+});
+
+describe('handOffQueries', () => {
+  it('builds the links of the documented example', () => {
+    const q = handOffQueries([1, 0.6, 0.45], { alpha: 1, beta: 2 });
+    expect(new URLSearchParams(q.retention).get('survival')).toBe('100, 60, 45');
+    expect(new URLSearchParams(q.retention).get('tab')).toBe('cohort');
+    // S(12) = Π (2+i)/(3+i) = 2/14; 1 − (1/7)^(1/12) = 0.14969415714139434 (computed in Python).
+    expect(q.churn).toBeCloseTo(0.14969415714139434, 12);
+    expect(q.ltvCac).toBe('?churn=14.97');
+  });
+
+  it('gives a curve the retention calculator reads back', async () => {
+    const { parseSeries } = await import('../../src/lib/series');
+    const curve = [1, 0.63149, 0.4681];
+    const parsed = parseSeries(new URLSearchParams(handOffQueries(curve, { alpha: 0.7, beta: 1.2 }).retention).get('survival')!);
+    expect(parsed).toEqual({ ok: true, values: [1, 0.6315, 0.4681] });
   });
 });

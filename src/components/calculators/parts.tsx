@@ -147,7 +147,7 @@ export function Stat({ label, value, verdict, note }: { label: string; value: st
   );
 }
 
-export function Formula({ locale, lines, assumptions }: { locale: Locale; lines: string[]; assumptions: readonly string[] }) {
+export function Formula({ locale, lines, assumptions }: { locale: Locale; lines: readonly string[]; assumptions: readonly string[] }) {
   const t = ui[locale].common;
   return (
     <details class="calc-formula">

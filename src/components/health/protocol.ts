@@ -1,0 +1,60 @@
+/**
+ * Messages between the health-check page and its worker. The file goes to the worker as a `File` (a
+ * reference, not a copy); only the summary comes back — never the rows — so a big export costs the page
+ * nothing but the report.
+ */
+import type { ActivityReport, Tier } from '../../lib/activity';
+import type { TextEncodingName } from '../../lib/encoding';
+import type { BadRow, BadRowReason, ColumnGuess } from '../../lib/event-rows';
+import type { AverageRetention, TierProfile } from '../../lib/health';
+
+export interface AnalyzeSettings {
+  encoding: TextEncodingName;
+  delimiter: string;
+  member: number;
+  date: number;
+  hasHeader: boolean;
+  offsetMinutes: number;
+  inactiveDays: number;
+  /** Today at the chosen offset, YYYY-MM-DD: later dates are future dates. */
+  today: string;
+}
+
+export type ToWorker = { type: 'preview'; file: File } | { type: 'analyze'; file: File; settings: AnalyzeSettings };
+
+export type FailureCode = 'empty_file' | 'unreadable' | 'xlsx' | 'xls' | 'pdf' | 'binary' | 'no_rows';
+
+export interface Preview {
+  encoding: TextEncodingName;
+  bom: boolean;
+  delimiter: string;
+  /** The first rows as parsed, header included when there is one. */
+  rows: string[][];
+  guess: ColumnGuess;
+}
+
+export interface Health {
+  report: Omit<ActivityReport, 'tierOf' | 'atRisk'>;
+  /** The at-risk list with each member's tier: a quiet core member matters more than a quiet lurker. */
+  atRisk: { member: string; lastEvent: string; tier: Tier }[];
+  profile: Record<Tier, TierProfile>;
+  retention: AverageRetention;
+}
+
+export interface Analysis {
+  /** Null when no row was usable (the bad rows say why). */
+  health: Health | null;
+  rows: number;
+  events: number;
+  /** The setting the at-risk list used. */
+  inactiveDays: number;
+  bad: BadRow[];
+  badCounts: Record<BadRowReason, number>;
+  seconds: number;
+}
+
+export type FromWorker =
+  | { type: 'preview'; preview: Preview }
+  | { type: 'progress'; phase: 'read' | 'parse' | 'analyze'; fraction: number }
+  | { type: 'done'; analysis: Analysis }
+  | { type: 'failed'; code: FailureCode };

@@ -1,0 +1,232 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
+import { hydrated } from './helpers';
+
+const PAGE = '/calculators/health-check/';
+const BROKEN = /NaN|Infinity|undefined|\[object /;
+
+/**
+ * A small export with Chinese member names, written by hand so the expected figures can be checked:
+ * 张三 joins in January and stays, 李四 joins in January and leaves after February, 王五 joins in February,
+ * "=1+2" (a name Excel would run as a formula) joins in March. Latest date 2026-03-31.
+ */
+const ROWS = [
+  ['日期', '成员', '群'],
+  ['2026-01-05', '张三', '一群'],
+  ['2026-01-06', '李四', '一群'],
+  ['2026-02-02', '张三', '一群'],
+  ['2026-02-10', '李四', '一群'],
+  ['2026-02-11', '王五', '二群'],
+  ['2026-03-01', '王五', '二群'],
+  ['2026-03-20', '张三', '一群'],
+  ['2026-03-27', '=1+2', '二群'],
+  ['2026-03-31', '张三', '一群'],
+];
+const csvText = (rows: string[][]) => `${rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n')}\r\n`;
+
+async function openPage(page: Page, path = PAGE) {
+  await page.goto(path);
+  await page.locator('.health').scrollIntoViewIfNeeded();
+  await hydrated(page);
+}
+
+async function pick(page: Page, name: string, buffer: Buffer, mimeType = 'text/csv') {
+  await page.locator('.health input[type="file"]').setInputFiles({ name, mimeType, buffer });
+}
+
+/** The figures a planner reads, without the file name and timing line. */
+async function figures(page: Page) {
+  return {
+    stats: await page.locator('.health-results .calc-stats').first().innerText(),
+    heatmap: await page.getByTestId('health-heatmap').innerText(),
+    tiers: await page.getByTestId('health-tiers').innerText(),
+    atRisk: await page.getByTestId('health-at-risk').innerText(),
+  };
+}
+
+async function analyse(page: Page) {
+  await page.getByRole('button', { name: '开始分析' }).click();
+  await expect(page.locator('.health-results')).toBeVisible({ timeout: 30_000 });
+}
+
+test('a UTF-8 file and a GBK file with Chinese names give the same results, and say which encoding was used', async ({ page }) => {
+  await openPage(page);
+  const text = csvText(ROWS);
+  await pick(page, 'utf8.csv', Buffer.from(text, 'utf8'));
+  await expect(page.getByTestId('health-encoding')).toContainText('UTF-8');
+  // The guesses: member = 成员 (column 2), date = 日期 (column 1), first row is a header.
+  await expect(page.getByLabel('成员列')).toHaveValue('1');
+  await expect(page.getByLabel('日期列')).toHaveValue('0');
+  await expect(page.locator('.health-preview')).toContainText('张三');
+  await analyse(page);
+  const utf8 = await figures(page);
+  expect(utf8.stats).toContain('4'); // members
+  expect(Object.values(utf8).join('\n')).not.toMatch(BROKEN);
+  // Cohorts: 2026-01 (张三, 李四): month 1 both active, month 2 only 张三; 2026-02 (王五): 100%, 100%.
+  expect(utf8.heatmap).toMatch(/2026-01\s+2\s+100%\s+100%\s+50%/);
+  expect(utf8.heatmap).toMatch(/2026-02\s+1\s+100%\s+100%/);
+  expect(utf8.heatmap).toMatch(/2026-03\s+1\s+100%/);
+
+  await page.getByRole('button', { name: '换一个文件' }).click();
+  await pick(page, 'gbk.csv', iconv.encode(text, 'gbk'));
+  await expect(page.getByTestId('health-encoding')).toContainText('GBK / GB18030');
+  await expect(page.locator('.health-preview')).toContainText('张三');
+  await analyse(page);
+  expect(await figures(page)).toEqual(utf8);
+});
+
+test('bad rows are counted, listed by row number and skipped without stopping the analysis', async ({ page }) => {
+  await openPage(page);
+  const rows = [...ROWS.slice(0, 4), ['2026-02-30', '李四', '一群'], ['2026-02-10', '', '一群'], ...ROWS.slice(4), ['2099-01-01', '赵六', '一群'], ['下周三', '赵六', '一群']];
+  await pick(page, 'bad.csv', Buffer.from(csvText(rows), 'utf8'));
+  await analyse(page);
+  await expect(page.getByTestId('health-summary')).toContainText('跳过 4 行');
+  const bad = page.locator('details.health-bad');
+  await bad.locator('summary').click();
+  await expect(bad).toContainText('日期无法识别：2 行');
+  await expect(bad).toContainText('缺少成员：1 行');
+  await expect(bad).toContainText('日期晚于今天：1 行');
+  const listed = await bad.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  expect(listed).toEqual([
+    ['5', '日期无法识别', '2026-02-30'],
+    ['6', '缺少成员', '2026-02-10'],
+    ['13', '日期晚于今天', '2099-01-01'],
+    ['14', '日期无法识别', '下周三'],
+  ]);
+  // The good rows still make the same community as the clean file.
+  await expect(page.locator('.health-results .calc-stats').first()).toContainText('4');
+});
+
+test('an unreadable file gets a clear message and the page stays usable', async ({ page }) => {
+  await openPage(page);
+  await pick(page, 'members.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  await expect(page.getByRole('alert')).toContainText('Excel 工作簿（.xlsx）');
+  await pick(page, 'empty.csv', Buffer.alloc(0));
+  await expect(page.getByRole('alert')).toContainText('文件是空的');
+  await pick(page, 'ok.csv', Buffer.from(csvText(ROWS), 'utf8'));
+  await expect(page.getByRole('button', { name: '开始分析' })).toBeVisible();
+});
+
+test('a file where no row is usable explains why instead of showing empty figures', async ({ page }) => {
+  await openPage(page);
+  await pick(page, 'nodates.csv', Buffer.from(csvText([['成员', '日期'], ['张三', '不详'], ['李四', '']]), 'utf8'));
+  await analyse(page);
+  await expect(page.locator('.health-results [role="alert"]')).toContainText('没有一行可用');
+  await expect(page.locator('details.health-bad tbody tr')).toHaveCount(2);
+  await expect(page.locator('.health-results')).not.toContainText(BROKEN);
+});
+
+test('a big file shows progress and can be cancelled; the page stays responsive', async ({ page }) => {
+  await openPage(page);
+  // About 400,000 rows (10 MB): long enough to cancel mid-way on any machine.
+  const lines = ['member,date'];
+  for (let i = 0; i < 400_000; i++) lines.push(`m${i % 20_000},2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`);
+  await pick(page, 'big.csv', Buffer.from(lines.join('\n'), 'utf8'));
+  await page.getByRole('button', { name: '开始分析' }).click();
+  await expect(page.locator('#health-progress')).toBeVisible();
+  // The main thread is free while the worker parses: the page answers a script at once.
+  const t0 = Date.now();
+  await page.evaluate(() => 1 + 1);
+  expect(Date.now() - t0).toBeLessThan(1000);
+  await page.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByTestId('health-status')).toHaveText(/已取消/);
+  await expect(page.locator('#health-progress')).toHaveCount(0);
+  await page.waitForTimeout(1500);
+  await expect(page.locator('.health-results')).toHaveCount(0);
+  // And it can start again.
+  await expect(page.getByRole('button', { name: '开始分析' })).toBeEnabled();
+});
+
+test('the at-risk list downloads as an Excel-safe CSV with every member on it', async ({ page }) => {
+  await openPage(page);
+  await pick(page, 'risk.csv', Buffer.from(csvText(ROWS), 'utf8'));
+  await analyse(page);
+  // As of 2026-03-31 with 3 quiet days: 王五 (last 03-01) and "=1+2" (last 03-27) are at risk; 张三 was active.
+  // Tiers of 4 members are 0 / 1 / 3, and the one active place goes to 张三 (most events in 90 days).
+  await expect(page.getByTestId('health-at-risk').locator('tbody tr')).toHaveCount(2);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载流失风险名单（CSV）' }).click()]);
+  expect(file.suggestedFilename()).toBe('流失风险名单-2026-03-31.csv');
+  const raw = readFileSync((await file.path())!, 'utf8');
+  expect(raw.charCodeAt(0)).toBe(0xfeff);
+  const parsed = Papa.parse<string[]>(raw.slice(1).trim(), { skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.data).toEqual([
+    ['成员', '最后互动日期', '已沉默天数', '分层'],
+    ["'=1+2", '2026-03-27', '4', '沉默'],
+    ['王五', '2026-03-01', '30', '沉默'],
+  ]);
+});
+
+test('the sample data, the sBG fit and the hand-over to the retention and LTV/CAC calculators', async ({ page }) => {
+  await openPage(page);
+  await page.getByRole('button', { name: '用示例数据试一试' }).click();
+  await expect(page.getByTestId('health-encoding')).toContainText('UTF-8（带 BOM）');
+  await expect(page.getByLabel('成员列')).toHaveValue('1'); // 成员ID, not 昵称
+  await expect(page.getByLabel('日期列')).toHaveValue('0');
+  await analyse(page);
+  await expect(page.getByTestId('health-summary')).toContainText('跳过 3 行');
+  await page.getByRole('button', { name: '拟合 sBG 模型' }).click();
+  const fit = page.getByTestId('health-fit');
+  await expect(fit).toBeVisible();
+  await expect(fit).not.toContainText(BROKEN);
+  const churn = await fit.locator('.calc-stat', { hasText: '等效月流失率' }).locator('.calc-stat-value').innerText();
+
+  await fit.getByRole('link', { name: '在留存目标计算器中打开这条曲线' }).click();
+  await expect(page).toHaveURL(/\/calculators\/retention\/\?.*survival=100/);
+  await hydrated(page);
+  await expect(page.getByRole('tab', { name: '同期群留存曲线' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel(/观察到的留存率/)).toHaveValue(/^100, \d/);
+  await expect(page.locator('.calc-results')).not.toContainText('请先修正');
+
+  await page.goBack();
+  await openPage(page, PAGE);
+  await page.getByRole('button', { name: '用示例数据试一试' }).click();
+  await analyse(page);
+  await page.getByRole('button', { name: '拟合 sBG 模型' }).click();
+  await page.getByRole('link', { name: '用等效月流失率计算 LTV/CAC' }).click();
+  await expect(page).toHaveURL(/\/calculators\/ltv-cac\/\?.*churn=\d/);
+  await hydrated(page);
+  const field = await page.getByLabel(/^月流失率/).inputValue();
+  expect(`${Number(field).toFixed(1)}%`).toBe(churn);
+});
+
+test('nothing leaves the browser while analysing, and the results pass axe in both colour schemes', async ({ page, baseURL }) => {
+  await openPage(page, `/en${PAGE}`);
+  await pick(page, 'export.csv', Buffer.from(csvText(ROWS), 'utf8'));
+  await expect(page.getByRole('button', { name: 'Analyse' })).toBeVisible();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.getByRole('button', { name: 'Analyse' }).click();
+  await expect(page.locator('.health-results')).toBeVisible();
+  await page.getByRole('button', { name: 'Fit the sBG model' }).click();
+  // March is complete (as of its last day): months 0–2 give a curve of 1, 1, 0.5 to fit.
+  await expect(page.getByTestId('health-fit')).toBeVisible();
+  expect(requests).toEqual([]);
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+
+  await page.locator('details.health-bad, details.calc-formula').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
+test('keyboard only: pick the sample, analyse, and reach the download', async ({ page }) => {
+  await openPage(page, `/en${PAGE}`);
+  await page.getByRole('button', { name: 'Try it with sample data' }).focus();
+  await page.keyboard.press('Enter');
+  const analyseButton = page.getByRole('button', { name: 'Analyse' });
+  await expect(analyseButton).toBeVisible();
+  await analyseButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.health-results')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('health-status')).toContainText('Analysis done: 300 members');
+  const download = page.getByRole('button', { name: 'Download the at-risk list (CSV)' });
+  await download.focus();
+  await expect(download).toBeFocused();
+});
