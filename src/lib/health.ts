@@ -136,3 +136,34 @@ export function handOffQueries(curve: readonly number[], fit: { alpha: number; b
     churn,
   };
 }
+
+export interface MemberTier {
+  member: string;
+  tier: Tier;
+  /** Events in the 90 days `asOf−89 … asOf` (the ranking's measure). */
+  events90: number;
+  /** Latest event on or before asOf, YYYY-MM-DD. */
+  lastEvent: string;
+}
+
+/**
+ * Every member with their tier, in the ranking's order (most events in 90 days first, ties by member id),
+ * for the operators who act on the tiers. Events after asOf are ignored, as in `analyzeActivity`.
+ * Example: a@01-01, a@01-02, b@01-02, asOf 01-02 → [a (2 events, last 01-02), b (1, 01-02)].
+ */
+export function memberTiers(events: readonly ActivityEvent[], report: Pick<ActivityReport, 'asOf' | 'tierOf'>): MemberTier[] {
+  const stats = new Map<string, { events90: number; lastEvent: string }>();
+  for (const e of events) {
+    const back = daysBetween(e.date, report.asOf);
+    if (!(back >= 0)) continue;
+    const s = stats.get(e.member);
+    if (s === undefined) stats.set(e.member, { events90: back < 90 ? 1 : 0, lastEvent: e.date });
+    else {
+      if (back < 90) s.events90++;
+      if (e.date > s.lastEvent) s.lastEvent = e.date;
+    }
+  }
+  return [...stats.entries()]
+    .map(([member, s]) => ({ member, tier: report.tierOf[member]!, ...s }))
+    .sort((a, b) => b.events90 - a.events90 || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+}

@@ -140,4 +140,4 @@ export {
   type CollectOptions,
   type ColumnGuess,
 } from './event-rows';
-export { averageRetention, equivalentMonthlyChurn, handOffQueries, tierProfile, tierShares, type AverageRetention, type TierActivityShares, type TierProfile } from './health';
+export { averageRetention, equivalentMonthlyChurn, handOffQueries, memberTiers, tierProfile, tierShares, type AverageRetention, type MemberTier, type TierActivityShares, type TierProfile } from './health';

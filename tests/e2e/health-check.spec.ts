@@ -160,6 +160,22 @@ test('the at-risk list downloads as an Excel-safe CSV with every member on it', 
   ]);
 });
 
+test('every member’s tier downloads in ranking order', async ({ page }) => {
+  await openPage(page);
+  await pick(page, 'tiers.csv', Buffer.from(csvText(ROWS), 'utf8'));
+  await analyse(page);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载全部成员的分层（CSV）' }).click()]);
+  expect(file.suggestedFilename()).toBe('成员分层-2026-03-31.csv');
+  const raw = readFileSync((await file.path())!, 'utf8');
+  expect(Papa.parse<string[]>(raw.slice(1).trim()).data).toEqual([
+    ['成员', '分层', '近 90 天互动次数', '最后互动日期'],
+    ['张三', '活跃', '4', '2026-03-31'],
+    ['李四', '沉默', '2', '2026-02-10'],
+    ['王五', '沉默', '2', '2026-03-01'],
+    ["'=1+2", '沉默', '1', '2026-03-27'],
+  ]);
+});
+
 test('the sample data, the sBG fit and the hand-over to the retention and LTV/CAC calculators', async ({ page }) => {
   await openPage(page);
   await page.getByRole('button', { name: '用示例数据试一试' }).click();

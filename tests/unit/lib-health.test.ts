@@ -14,6 +14,7 @@ import {
   parseEventDate,
   sbgSurvival,
   handOffQueries,
+  memberTiers,
   tierProfile,
   tierShares,
   todayAt,
@@ -282,5 +283,34 @@ describe('handOffQueries', () => {
     const curve = [1, 0.63149, 0.4681];
     const parsed = parseSeries(new URLSearchParams(handOffQueries(curve, { alpha: 0.7, beta: 1.2 }).retention).get('survival')!);
     expect(parsed).toEqual({ ok: true, values: [1, 0.6315, 0.4681] });
+  });
+});
+
+describe('memberTiers', () => {
+  it('lists the documented example in ranking order', () => {
+    const events = [{ member: 'b', date: '2026-01-02' }, { member: 'a', date: '2026-01-01' }, { member: 'a', date: '2026-01-02' }];
+    const report = analyzeActivity(events);
+    expect(memberTiers(events, report)).toEqual([
+      { member: 'a', tier: report.tierOf.a, events90: 2, lastEvent: '2026-01-02' },
+      { member: 'b', tier: report.tierOf.b, events90: 1, lastEvent: '2026-01-02' },
+    ]);
+  });
+
+  it('agrees with analyzeActivity: same members, same tiers, ranking order, nothing after asOf', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 200 })), { minLength: 1, maxLength: 300 }), fc.integer({ min: 0, max: 200 }), (pairs, cut) => {
+        const events = pairs.map(([m, d]) => ({ member: String(m), date: new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10) }));
+        const asOf = new Date(Date.UTC(2025, 0, 1 + cut)).toISOString().slice(0, 10);
+        const report = analyzeActivity(events, { asOf });
+        const list = memberTiers(events, report);
+        expect(list.length).toBe(report.members);
+        const order = { core: 0, active: 1, silent: 2 } as const;
+        for (let i = 0; i < list.length; i++) {
+          expect(list[i]!.tier).toBe(report.tierOf[list[i]!.member]);
+          expect(list[i]!.lastEvent <= asOf).toBe(true);
+          if (i > 0) expect(order[list[i]!.tier]).toBeGreaterThanOrEqual(order[list[i - 1]!.tier]);
+        }
+      }),
+    );
   });
 });

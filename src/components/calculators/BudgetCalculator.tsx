@@ -1,7 +1,7 @@
 /** 预算 / Budget: monthly lines, contingency, totals, cost per member and the two source-plan checks. */
 import { percentText, type FieldDef } from '../../lib/calc-state';
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../lib/format';
-import { defaultBudgetInput, planBudget, type BudgetPlan } from '../../lib';
+import { defaultBudgetInput, planBudget, type BudgetPlan } from '../../lib/budget';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';

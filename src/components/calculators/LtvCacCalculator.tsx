@@ -1,7 +1,7 @@
 /** LTV/CAC: lifetime value, ratio and verdict, simple and churn-adjusted payback; optional second segment. */
 import { percentText, type FieldDef, type FieldResult } from '../../lib/calc-state';
 import { formatCurrency, formatMonths, formatNumber, formatPercent, type Locale } from '../../lib/format';
-import { defaultLtvInput, ltvCac, type LtvResult } from '../../lib';
+import { defaultLtvInput, ltvCac, type LtvResult } from '../../lib/ltv';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';

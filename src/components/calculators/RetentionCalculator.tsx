@@ -4,17 +4,11 @@
  */
 import { percentText, type FieldDef } from '../../lib/calc-state';
 import { formatNumber, formatPercent, type Locale } from '../../lib/format';
-import {
-  STICKINESS_TARGET,
-  defaultProjectMembersInput,
-  fitSbg,
-  projectMembers,
-  requiredNewPerMonth,
-  sbgSurvival,
-  steadyState,
-  stickiness,
-  tiers,
-} from '../../lib';
+import { STICKINESS_TARGET } from '../../lib/defaults';
+import { defaultProjectMembersInput, projectMembers, requiredNewPerMonth, steadyState } from '../../lib/growth';
+import { fitSbg, sbgSurvival } from '../../lib/sbg';
+import { stickiness } from '../../lib/retention';
+import { tiers } from '../../lib/tiers';
 import { parseSeries } from '../../lib/series';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';

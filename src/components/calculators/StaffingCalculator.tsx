@@ -1,7 +1,7 @@
 /** 人员配置 / Staffing: operators, groups, KOC range, headcount by role and personnel cost. */
 import { percentText, type FieldDef } from '../../lib/calc-state';
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../lib/format';
-import { defaultStaffingInput, planStaffing, type StaffingPlan } from '../../lib';
+import { defaultStaffingInput, planStaffing, type StaffingPlan } from '../../lib/staffing';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';

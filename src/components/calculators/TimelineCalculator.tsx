@@ -5,7 +5,12 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { FieldDef } from '../../lib/calc-state';
 import { formatNumber, type Locale } from '../../lib/format';
-import { TIMELINE_LIMITS, addMonthsIso, planTimeline, presetPhases, timelineToIcs, type Timeline, type TimelinePhaseInput, type TimelinePresetId } from '../../lib';
+// Straight from each module, not the index: the index re-exports every module, and some build schemas at
+// load time, which the bundler cannot drop.
+import { TIMELINE_LIMITS, planTimeline, type Timeline, type TimelinePhaseInput } from '../../lib/timeline';
+import { addMonthsIso } from '../../lib/dates';
+import { presetPhases, type TimelinePresetId } from '../../lib/presets';
+import { timelineToIcs } from '../../lib/ics';
 import { decodePhases, encodePhases, kpisFromText, kpisToText } from '../../lib/phase-list';
 import type { InputIssue } from '../../lib/errors';
 import { fill } from '../../i18n/fill';

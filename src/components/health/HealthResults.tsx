@@ -99,13 +99,24 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
     }
   };
 
-  const downloadAtRisk = async () => {
+  /** BOM for Excel/WPS; escapeFormulae so a member called "=HYPERLINK(…)" stays text. Papa Parse loads on click. */
+  const downloadCsv = async (name: string, fields: string[], data: (string | number)[][]) => {
     const { default: Papa } = await import('papaparse');
-    const rows = h.atRisk.map((a) => [a.member, a.lastEvent, daysBetween(a.lastEvent, r.asOf), t.tierNames[a.tier]]);
-    // BOM for Excel/WPS; escapeFormulae so a member called "=HYPERLINK(…)" stays text.
-    const csv = Papa.unparse({ fields: [t.member, t.lastEvent, t.daysQuiet, t.tier], data: rows }, { escapeFormulae: true, newline: '\r\n' });
-    saveFile(fill(t.atRiskFile, { date: r.asOf }), 'text/csv;charset=utf-8', `\uFEFF${csv}`);
+    const csv = Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
+    saveFile(name, 'text/csv;charset=utf-8', `\uFEFF${csv}`);
   };
+  const downloadAtRisk = () =>
+    downloadCsv(
+      fill(t.atRiskFile, { date: r.asOf }),
+      [t.member, t.lastEvent, t.daysQuiet, t.tier],
+      h.atRisk.map((a) => [a.member, a.lastEvent, daysBetween(a.lastEvent, r.asOf), t.tierNames[a.tier]]),
+    );
+  const downloadTiers = () =>
+    downloadCsv(
+      fill(t.tiersFile, { date: r.asOf }),
+      [t.member, t.tier, t.events90, t.lastEvent],
+      h.members.map((m) => [m.member, t.tierNames[m.tier], m.events90, m.lastEvent]),
+    );
 
   return (
     <section class="calc-results health-results" aria-labelledby="health-results-title">
@@ -196,6 +207,9 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
       <p class={`health-verdict health-verdict--${shares.engagedShare >= BENCHMARK.core + BENCHMARK.active ? 'ok' : 'bad'}`}>
         {fill(t.tiersVerdict, { engaged: pct(shares.engagedShare), top: pct(shares.topQuarterEventShare) })}
       </p>
+      <button type="button" onClick={downloadTiers}>
+        {t.downloadTiers}
+      </button>
 
       <h3>{t.atRiskTitle}</h3>
       <p>{fill(t.atRiskIntro, { n: n(h.atRisk.length), days: n(analysis.inactiveDays), core: n(h.atRisk.filter((a) => a.tier === 'core').length) })}</p>

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { analyzeActivity } from '../../lib/activity';
 import { binaryKind, detectEncoding, ENCODING_SAMPLE_BYTES } from '../../lib/encoding';
 import { EventCollector, guessColumns } from '../../lib/event-rows';
-import { averageRetention, tierProfile } from '../../lib/health';
+import { averageRetention, memberTiers, tierProfile } from '../../lib/health';
 import type { AnalyzeSettings, FromWorker, Health, ToWorker } from './protocol';
 
 const post = (message: FromWorker) => postMessage(message);
@@ -63,6 +63,7 @@ async function analyze(file: File, s: AnalyzeSettings) {
     health = {
       report,
       atRisk: atRisk.map((a) => ({ ...a, tier: tierOf[a.member]! })),
+      members: memberTiers(collector.events, { asOf: report.asOf, tierOf }),
       profile: tierProfile(collector.events, { asOf: report.asOf, tierOf }), retention: averageRetention(report),
     };
   }

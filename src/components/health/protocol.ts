@@ -6,7 +6,7 @@
 import type { ActivityReport, Tier } from '../../lib/activity';
 import type { TextEncodingName } from '../../lib/encoding';
 import type { BadRow, BadRowReason, ColumnGuess } from '../../lib/event-rows';
-import type { AverageRetention, TierProfile } from '../../lib/health';
+import type { AverageRetention, MemberTier, TierProfile } from '../../lib/health';
 
 export interface AnalyzeSettings {
   encoding: TextEncodingName;
@@ -37,6 +37,8 @@ export interface Health {
   report: Omit<ActivityReport, 'tierOf' | 'atRisk'>;
   /** The at-risk list with each member's tier: a quiet core member matters more than a quiet lurker. */
   atRisk: { member: string; lastEvent: string; tier: Tier }[];
+  /** Every member with tier, 90-day events and last activity, in ranking order (for the download). */
+  members: MemberTier[];
   profile: Record<Tier, TierProfile>;
   retention: AverageRetention;
 }
