@@ -59,3 +59,24 @@ test('calculator pages are usable on a 360 px phone: nothing wider than the scre
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test('the health check draws no chart: no Chart.js, at most 60 KB of JavaScript before a file is opened', async ({ page }) => {
+  const { total, files } = await jsWeight(page, '/calculators/health-check/', async (p) => {
+    await p.locator('.health').scrollIntoViewIfNeeded();
+    await hydrated(p);
+  });
+  expect(files.filter((f) => /chart/i.test(f))).toEqual([]);
+  expect(total, files.join('\n')).toBeLessThanOrEqual(60 * KB);
+});
+
+test('the health check with results fits a 360 px phone: wide tables scroll inside their own region', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/en/calculators/health-check/');
+  await page.locator('.health').scrollIntoViewIfNeeded();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Try it with sample data' }).click();
+  await page.getByRole('button', { name: 'Analyse' }).click();
+  await expect(page.getByTestId('health-heatmap')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
