@@ -440,7 +440,7 @@ export const en: UiStrings = {
     reading: 'Reading {name}…',
     previewReady: 'Read {name}, encoding {encoding}. Check the member and date columns.',
     encodings: { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', gb18030: 'GBK / GB18030' },
-    withBom: ' (with BOM)',
+    withBom: ', with BOM',
     delimiters: { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'vertical bar' },
     mapTitle: 'Check the columns',
     fileFacts: '{name}, {size} KB. Encoding detected: {encoding}{bom}; delimiter: {delimiter}.',

@@ -440,7 +440,7 @@ export const zhCN = {
     reading: '正在读取 {name}……',
     previewReady: '已读取 {name}，编码 {encoding}。请确认成员列和日期列。',
     encodings: { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16（小端）', 'utf-16be': 'UTF-16（大端）', gb18030: 'GBK / GB18030' },
-    withBom: '（带 BOM）',
+    withBom: '，带 BOM',
     delimiters: { ',': '逗号', '\t': '制表符', ';': '分号', '|': '竖线' },
     mapTitle: '确认列',
     fileFacts: '{name}，{size} KB。自动识别的编码：{encoding}{bom}；分隔符：{delimiter}。',

@@ -76,6 +76,15 @@ test('a UTF-8 file and a GBK file with Chinese names give the same results, and 
   await expect(page.locator('.health-preview')).toContainText('张三');
   await analyse(page);
   expect(await figures(page)).toEqual(utf8);
+
+  // Excel's "Unicode text": UTF-16LE with a BOM, tab-separated.
+  await page.getByRole('button', { name: '换一个文件' }).click();
+  const tsv = `\uFEFF${ROWS.map((r) => r.join('\t')).join('\r\n')}\r\n`;
+  await pick(page, 'unicode.txt', Buffer.from(tsv, 'utf16le'), 'text/plain');
+  await expect(page.getByTestId('health-encoding')).toContainText('UTF-16（小端），带 BOM');
+  await expect(page.getByTestId('health-encoding')).toContainText('制表符');
+  await analyse(page);
+  expect(await figures(page)).toEqual(utf8);
 });
 
 test('bad rows are counted, listed by row number and skipped without stopping the analysis', async ({ page }) => {
@@ -179,7 +188,7 @@ test('every member’s tier downloads in ranking order', async ({ page }) => {
 test('the sample data, the sBG fit and the hand-over to the retention and LTV/CAC calculators', async ({ page }) => {
   await openPage(page);
   await page.getByRole('button', { name: '用示例数据试一试' }).click();
-  await expect(page.getByTestId('health-encoding')).toContainText('UTF-8（带 BOM）');
+  await expect(page.getByTestId('health-encoding')).toContainText('UTF-8，带 BOM');
   await expect(page.getByLabel('成员列')).toHaveValue('1'); // 成员ID, not 昵称
   await expect(page.getByLabel('日期列')).toHaveValue('0');
   await analyse(page);
