@@ -36,8 +36,11 @@ async function networkFirst(request, url) {
     return response;
   } catch (error) {
     const path = url.pathname.endsWith('/') || url.pathname.endsWith('.html') ? url.pathname : `${url.pathname}/`;
-    const hit = (await cache.match(path)) ?? (await cache.match(url.pathname.startsWith('/en/') ? '/en/404/' : '/404.html'));
-    if (hit) return hit;
+    const page = await cache.match(path, { ignoreVary: true });
+    if (page) return page;
+    // Not a page of this build: its language's 404 page, as a 404, rather than the browser's offline error.
+    const missing = await cache.match(url.pathname.startsWith('/en/') ? '/en/404/' : '/404.html', { ignoreVary: true });
+    if (missing) return new Response(missing.body, { status: 404, headers: missing.headers });
     throw error;
   }
 }
@@ -45,8 +48,9 @@ async function networkFirst(request, url) {
 /** Everything else is either content-hashed or replaced with the whole cache on a new build. */
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
-  // Pagefind asks for pagefind-entry.json?ts=…; the query only defeats HTTP caches.
-  return (await cache.match(request, { ignoreSearch: true })) ?? fetch(request);
+  // Pagefind asks for pagefind-entry.json?ts=…; the query only defeats HTTP caches. ignoreVary: module
+  // scripts are CORS requests (with Origin), and a server answering `Vary: Origin` would make them miss.
+  return (await cache.match(request, { ignoreSearch: true, ignoreVary: true })) ?? fetch(request);
 }
 
 self.addEventListener('fetch', (event) => {
