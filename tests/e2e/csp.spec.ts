@@ -54,7 +54,9 @@ test('every calculator computes and draws its chart under the policy', async ({ 
     const field = page.locator('.calc input[inputmode="decimal"], .calc input[inputmode="numeric"]').first();
     await field.fill('12');
     await expect(page.locator('.calc-results').first(), path).toBeVisible();
-    await page.waitForFunction(() => [...document.querySelectorAll('.calc canvas')].some((c) => (c as HTMLCanvasElement).width > 0));
+    // Chart.js sizes the canvas through its style (CSSOM, which the policy allows) once it has drawn.
+    await page.locator('.calc canvas').first().scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => [...document.querySelectorAll('.calc canvas')].some((c) => (c as HTMLCanvasElement).style.width !== ''));
   }
 });
 
@@ -64,7 +66,8 @@ test('the plan builder computes, draws and exports under the policy', async ({ p
   await hydrated(page);
   await page.getByLabel('当前成员数').fill('3000');
   await expect(page.locator('.plan-results .calc-stats')).toBeVisible();
-  await page.waitForFunction(() => [...document.querySelectorAll('.plan-results canvas')].every((c) => (c as HTMLCanvasElement).width > 0));
+  for (const canvas of await page.locator('.plan-results canvas').all()) await canvas.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.querySelectorAll('.plan-results canvas')].every((c) => (c as HTMLCanvasElement).style.width !== ''));
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 JSON' }).click()]);
   expect(file.suggestedFilename()).toMatch(/\.json$/);
 });

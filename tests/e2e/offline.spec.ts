@@ -40,7 +40,8 @@ test('after one visit the site works offline: pages in both languages, a calcula
   await page.goto('/en/calculators/budget/');
   await page.locator('.calc').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
-  await page.waitForFunction(() => [...document.querySelectorAll('.calc canvas')].some((c) => (c as HTMLCanvasElement).width > 0));
+  await page.locator('.calc canvas').first().scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.querySelectorAll('.calc canvas')].some((c) => (c as HTMLCanvasElement).style.width !== ''));
   // Pagefind's script, worker, WASM, index and fragments too, in both languages.
   expect(await search(page, 'stickiness')).toContain('/en/handbook/metrics/');
   await page.goto('/');
