@@ -5,8 +5,8 @@
 //    cannot be allowed by hash without 'unsafe-hashes'. Each distinct declaration becomes one rule,
 //    `[data-sa="<id>"]{…}`, in a single stylesheet under /_astro/, and the attribute becomes `data-sa`.
 // 2. Astro hashes the scripts and styles it bundles, but not `is:inline` ones (five in Starlight's
-//    components). Every inline <script> and <style> of every page is hashed and added, and every page then
-//    carries the same policy, which is also appended to dist/_headers so hosts can send it as a header
+//    components). Every inline <script> and <style> of every page is hashed, those hashes replace Astro's
+//    in script-src/style-src (its directives and sources stay), and every page then carries the same policy, which is also appended to dist/_headers so hosts can send it as a header
 //    (with frame-ancestors, which a <meta> policy cannot express).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -64,23 +64,27 @@ export function extractInline(html, rules) {
 }
 
 /**
- * Merges the page's own script-src/style-src sources with extra ones and returns the policy text.
- * @param {string} policy @param {Set<string>} scriptExtra @param {Set<string>} styleExtra
+ * Astro's policy with the hashes of script-src and style-src replaced by those of the inline scripts and
+ * styles actually in the build. Astro also lists its bundled files, which 'self' already allows: dropping
+ * them keeps about 1 KB (gzip) off every page.
+ * @param {string} policy @param {Set<string>} scriptHashes @param {Set<string>} styleHashes
  */
-export function mergePolicy(policy, scriptExtra, styleExtra) {
+export function mergePolicy(policy, scriptHashes, styleHashes) {
   const directives = policy
     .split(';')
     .map((d) => d.trim())
     .filter(Boolean)
     .map((d) => d.split(/\s+/));
-  /** @param {string} name @param {Set<string>} extra */
-  const add = (name, extra) => {
+  /** @param {string} name @param {Set<string>} hashes */
+  const set = (name, hashes) => {
     const d = directives.find((x) => x[0] === name);
-    if (!d) directives.push([name, "'self'", ...extra]);
-    else for (const s of extra) if (!d.includes(s)) d.push(s);
+    const sources = d ? d.slice(1).filter((s) => !/^'sha(256|384|512)-/.test(s)) : ["'self'"];
+    const next = [name, ...sources, ...[...hashes].sort()];
+    if (d) d.splice(0, d.length, ...next);
+    else directives.push(next);
   };
-  add('script-src', scriptExtra);
-  add('style-src', styleExtra);
+  set('script-src', scriptHashes);
+  set('style-src', styleHashes);
   return directives.map((d) => d.join(' ')).join('; ') + ';';
 }
 

@@ -28,10 +28,10 @@ describe('CSP post-build step', () => {
     expect([...rules.values()]).toEqual(['font-family:"A"']);
   });
 
-  it('adds hashes to script-src and style-src once, keeping the other directives', () => {
-    const policy = "default-src 'self'; script-src 'self' 'sha256-a'; style-src 'self';";
-    expect(mergePolicy(policy, new Set(["'sha256-a'", "'sha256-b'"]), new Set(["'sha256-c'"]))).toBe(
-      "default-src 'self'; script-src 'self' 'sha256-a' 'sha256-b'; style-src 'self' 'sha256-c';",
+  it("replaces Astro's hashes by those of the inline content, keeping sources and other directives", () => {
+    const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-bundled' 'sha256-a'; style-src 'self' 'sha256-x';";
+    expect(mergePolicy(policy, new Set(["'sha256-b'", "'sha256-a'"]), new Set(["'sha256-c'"]))).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a' 'sha256-b'; style-src 'self' 'sha256-c';",
     );
   });
 });
