@@ -28,11 +28,13 @@ self.addEventListener('activate', (event) => {
 });
 
 /** HTML: the network first (a new deploy shows at once), the cached copy when offline. */
-async function networkFirst(request, url) {
+async function networkFirst(event, url) {
+  const { request } = event;
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok && PAGES.has(url.pathname)) await cache.put(url.pathname, response.clone());
+    // Stored in the background: awaiting it would hold the page back until its whole body had arrived.
+    if (response.ok && PAGES.has(url.pathname)) event.waitUntil(cache.put(url.pathname, response.clone()));
     return response;
   } catch (error) {
     const path = url.pathname.endsWith('/') || url.pathname.endsWith('.html') ? url.pathname : `${url.pathname}/`;
@@ -58,6 +60,6 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Only this origin's GETs; anything else goes to the network untouched.
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate' || PAGES.has(url.pathname)) event.respondWith(networkFirst(request, url));
+  if (request.mode === 'navigate' || PAGES.has(url.pathname)) event.respondWith(networkFirst(event, url));
   else event.respondWith(cacheFirst(request));
 });

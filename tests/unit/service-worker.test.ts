@@ -90,8 +90,11 @@ function worker(dist: string, network: (url: string) => Response | Promise<Respo
   };
   const fetchEvent = async (url: string, mode = 'no-cors') => {
     let out: Promise<Response> | undefined;
-    handlers.fetch!({ request: { url, method: 'GET', mode }, respondWith: (p: Promise<Response>) => (out = p) });
-    return out;
+    const pending: Promise<unknown>[] = [];
+    handlers.fetch!({ request: { url, method: 'GET', mode }, respondWith: (p: Promise<Response>) => (out = p), waitUntil: (p: Promise<unknown>) => pending.push(p) });
+    const response = await out;
+    await Promise.all(pending);
+    return response;
   };
   return { stores, waitUntil, fetchEvent };
 }
