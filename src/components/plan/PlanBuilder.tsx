@@ -64,34 +64,20 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
     setState((s) => fn(structuredClone(s)));
   };
   const { plan, errors } = useMemo(() => compute(state), [state]);
-  // Scenarios and the tornado rebuild the plan seventeen times, most of a render's cost (and on first use
-  // the code is still cold). They follow the main figures, one rebuild or one tornado row per task, so
-  // neither hydration nor typing makes a long task (a phone's Total Blocking Time). Until the first result
-  // lands, their sections show headings only (below the fold); afterwards the previous one stays meanwhile.
-  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  // Scenarios and the tornado rebuild the plan seventeen times. The first time, with the code still cold,
+  // that is the longest task of hydrating on a phone (Lighthouse's Total Blocking Time), so it runs after
+  // hydration, one rebuild per task, while those sections (below the fold) show their headings only. From
+  // then on it is fast and computed with the plan, as any other figure, so it is never stale.
+  const [warm, setWarm] = useState<{ plan: Plan | null; analysis: Analysis | null } | null>(null);
   useEffect(() => {
-    if (!plan) return;
     let cancelled = false;
-    const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-    void (async () => {
-      const scenarios: Analysis['scenarios'] = [];
-      for (const id of ['cautious', 'base', 'ambitious'] as const) {
-        await nextTask();
-        if (cancelled) return;
-        scenarios.push({ id, plan: buildPlan(applyScenario(plan.input, SCENARIO_PRESETS[id])) });
-      }
-      const rows: SensitivityRow[] = [];
-      for (const driver of DRIVERS) {
-        await nextTask();
-        if (cancelled) return;
-        rows.push(sensitivityRow(plan.input, driver));
-      }
-      setAnalysis({ scenarios, tornado: rankRows(plan, rows) });
-    })();
+    const first = plan;
+    void analyzeInTasks(first, () => cancelled).then((a) => !cancelled && setWarm({ plan: first, analysis: a }));
     return () => {
       cancelled = true;
     };
-  }, [plan]);
+  }, []);
+  const analysis = useMemo(() => (!warm || !plan ? null : warm.plan === plan ? warm.analysis : analyze(plan)), [plan, warm]);
 
   const field = (path: string, label: readonly string[], value: string, set: (s: PlanState, v: string) => void, opts: { type?: string; wide?: boolean } = {}) => {
     const id = `plan-${path.replace(/\./g, '-')}`;
@@ -272,6 +258,31 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
 }
 
 type Analysis = { scenarios: { id: 'cautious' | 'base' | 'ambitious'; plan: Plan }[]; tornado: SensitivityRow[] };
+const SCENARIOS = ['cautious', 'base', 'ambitious'] as const;
+
+function analyze(plan: Plan): Analysis {
+  const scenarios = SCENARIOS.map((id) => ({ id, plan: buildPlan(applyScenario(plan.input, SCENARIO_PRESETS[id])) }));
+  return { scenarios, tornado: rankRows(plan, DRIVERS.map((d) => sensitivityRow(plan.input, d))) };
+}
+
+/** The same as analyze(), one plan rebuild (or tornado row) per task; null when cancelled or no plan. */
+async function analyzeInTasks(plan: Plan | null, cancelled: () => boolean): Promise<Analysis | null> {
+  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  if (!plan) return null;
+  const scenarios: Analysis['scenarios'] = [];
+  for (const id of SCENARIOS) {
+    await nextTask();
+    if (cancelled()) return null;
+    scenarios.push({ id, plan: buildPlan(applyScenario(plan.input, SCENARIO_PRESETS[id])) });
+  }
+  const rows: SensitivityRow[] = [];
+  for (const driver of DRIVERS) {
+    await nextTask();
+    if (cancelled()) return null;
+    rows.push(sensitivityRow(plan.input, driver));
+  }
+  return { scenarios, tornado: rankRows(plan, rows) };
+}
 
 function PlanResults({ plan, analysis, t, locale }: { plan: Plan; analysis: Analysis | null; t: PlanStrings; locale: Locale }) {
   const f = planFormatters(locale);
