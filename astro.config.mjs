@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import { satteri } from '@astrojs/markdown-satteri';
 import { focusableTables, taskListLabels } from './src/plugins/accessible-markdown.mjs';
 import { glossaryLinks } from './src/plugins/glossary-links.mjs';
+import { quality } from './src/integrations/quality.mjs';
 
 /**
  * A sidebar group, labelled in Chinese at the root and in English under /en/.
@@ -26,7 +27,27 @@ const site = process.env.SITE_URL ?? 'https://playbook.example.com';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  markdown: { processor: satteri({ hastPlugins: [taskListLabels, focusableTables, glossaryLinks] }) },
+  // Strict CSP: Astro hashes what it bundles; src/integrations/csp.mjs adds Starlight's is:inline scripts
+  // and moves inline style attributes into a stylesheet (README, "Content-Security-Policy").
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        // CSS masks and icons use data: SVGs.
+        "img-src 'self' data:",
+        // Pagefind's worker, and same-origin module workers built by Vite.
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles its WebAssembly search engine at run time.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
+  // Code blocks are Expressive Code's (Starlight); Astro's own Shiki pass would only add inline styles.
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [taskListLabels, focusableTables, glossaryLinks] }) },
   integrations: [
     starlight({
       title: { 'zh-CN': '社群运营手册', en: 'Community Operations Playbook' },
@@ -68,5 +89,6 @@ export default defineConfig({
       expressiveCode: { defaultProps: { wrap: true } },
     }),
     preact(),
+    quality(),
   ],
 });

@@ -44,6 +44,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: chromium,
     trace: 'retain-on-failure',
+    // The production build registers a service worker; only offline.spec.ts lets it in, so no other test
+    // is served from a cache of an earlier run.
+    serviceWorkers: 'block',
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
   webServer: {

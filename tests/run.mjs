@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type check, unit tests with coverage, production build, then browser tests against the
-// built site. Each step's wall time is printed, and the last line counts every test that ran.
+// `npm test`: type check, unit tests with coverage, production build, then browser tests and Lighthouse
+// against the built site. Each step's wall time is printed, and the last line counts every test that ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 
@@ -18,6 +18,8 @@ const steps = [
   ['link check', 'node', ['tests/check-links.mjs']],
   ['page weights', 'node', ['tests/check-weights.mjs']],
   ['browser tests', 'playwright', ['test']],
+  // The four most important pages, mobile and desktop (`npm run audit` covers every template).
+  ['lighthouse', 'node', ['tests/audit.mjs', '--quick']],
 ];
 
 const readJson = (file) => {

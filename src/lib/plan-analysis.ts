@@ -65,21 +65,31 @@ export interface SensitivityRow {
   high: { ltvCac: number | null; annualizedCost: number };
 }
 
+/** One driver's row of the sensitivity table: the plan rebuilt with it at (1 − variation) and (1 + variation). */
+export function sensitivityRow(v: PlanValues, driver: Driver, variation = 0.2): SensitivityRow {
+  const at = (factor: number) => {
+    const p = buildPlan(scaled(v, driver, factor));
+    return { ltvCac: p.totals.ltvCac, annualizedCost: p.totals.annualizedCost };
+  };
+  return { driver, low: at(1 - variation), high: at(1 + variation) };
+}
+
+/** Rows sorted by how far they move the annual budget plus LTV/CAC from the base plan, largest first. */
+export function rankRows(base: Plan, rows: readonly SensitivityRow[]): SensitivityRow[] {
+  const swing = (r: SensitivityRow) =>
+    Math.abs(r.high.annualizedCost - r.low.annualizedCost) / Math.max(1, base.totals.annualizedCost) +
+    Math.abs((r.high.ltvCac ?? 0) - (r.low.ltvCac ?? 0)) / Math.max(1e-9, base.totals.ltvCac ?? 1);
+  return [...rows].sort((a, b) => swing(b) - swing(a));
+}
+
 /**
  * One-at-a-time sensitivity: each driver moved by ±variation (default 20%) with everything else fixed.
  * Rows are sorted by how far they move the annual budget plus LTV/CAC (largest swing first, as a tornado).
  * Example: the default plan's acquisition spend +20% raises the annual budget by 20% of its acquisition.
+ * (The plan builder calls sensitivityRow and rankRows itself, one row per task.)
  */
 export function sensitivity(input: PlanInput, variation = 0.2): { base: Plan; rows: SensitivityRow[] } {
   const v = validate(planInputSchema, input);
   const base = buildPlan(v);
-  const at = (driver: Driver, factor: number) => {
-    const p = buildPlan(scaled(v, driver, factor));
-    return { ltvCac: p.totals.ltvCac, annualizedCost: p.totals.annualizedCost };
-  };
-  const swing = (r: SensitivityRow) =>
-    Math.abs(r.high.annualizedCost - r.low.annualizedCost) / Math.max(1, base.totals.annualizedCost) +
-    Math.abs((r.high.ltvCac ?? 0) - (r.low.ltvCac ?? 0)) / Math.max(1e-9, base.totals.ltvCac ?? 1);
-  const rows = DRIVERS.map((driver) => ({ driver, low: at(driver, 1 - variation), high: at(driver, 1 + variation) }));
-  return { base, rows: rows.sort((a, b) => swing(b) - swing(a)) };
+  return { base, rows: rankRows(base, DRIVERS.map((driver) => sensitivityRow(v, driver, variation))) };
 }

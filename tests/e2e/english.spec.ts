@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { builtPages, search } from './helpers';
 
 const english = builtPages().filter((p) => p.startsWith('/en/'));

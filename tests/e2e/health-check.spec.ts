@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';

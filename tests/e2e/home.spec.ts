@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const homes = [
   { path: '/', lang: 'zh-CN', title: '社群运营手册', groups: ['手册', '计算器', '培训', '附录'], other: '/en/' },

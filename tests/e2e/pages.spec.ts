@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { builtPages, hydrated } from './helpers';
 
 const pages = builtPages();
@@ -16,7 +16,7 @@ test('the build has pages in both languages', () => {
 });
 
 for (const path of pages) {
-  test(`${path}: no foreign requests, no console errors, no axe violations${DARK.has(path) ? ' (light and dark)' : ''}`, async ({ page, baseURL }) => {
+  test(`${path}: no foreign requests, no console errors, no CSP violations, no axe violations${DARK.has(path) ? ' (light and dark)' : ''}`, async ({ page, baseURL, cspViolations }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     const origin = new URL(baseURL!).origin;
     const foreign: string[] = [];
@@ -47,5 +47,8 @@ for (const path of pages) {
     }
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
+    // The strict policy (hashes only, no inline style attributes) holds on this page, search UI included.
+    await expect(page.locator('head > meta[http-equiv="content-security-policy"]')).toHaveCount(1);
+    expect(cspViolations).toEqual([]);
   });
 }

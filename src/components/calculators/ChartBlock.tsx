@@ -66,7 +66,24 @@ export function ChartBlock({
     };
   }, []);
 
+  // Chart.js (its download and, above all, building the first chart: the longest task on a phone) waits
+  // until the chart is about to scroll into view, or the page is printed.
+  const [near, setNear] = useState(false);
   useEffect(() => {
+    const el = canvas.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return setNear(true);
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '300px 0px' });
+    io.observe(el);
+    const print = () => setNear(true);
+    addEventListener('beforeprint', print);
+    return () => {
+      io.disconnect();
+      removeEventListener('beforeprint', print);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!near) return;
     let cancelled = false;
     (kind === 'line' ? import('./charts/line') : import('./charts/bar')).then(({ Chart }) => {
       if (cancelled || !canvas.current) return;

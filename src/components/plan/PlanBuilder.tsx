@@ -9,7 +9,7 @@ import type { InputIssue } from '../../lib/errors';
 import { InputError } from '../../lib/errors';
 import { formatCurrency, type Locale } from '../../lib/format';
 import { buildPlan, type Plan } from '../../lib/plan';
-import { applyScenario, sensitivity, SCENARIO_PRESETS } from '../../lib/plan-analysis';
+import { applyScenario, DRIVERS, rankRows, sensitivityRow, SCENARIO_PRESETS, type SensitivityRow } from '../../lib/plan-analysis';
 import { defaultPlanState, readPlanFile, readPlanState, statePathOf, writePlanFile, type PlanState } from '../../lib/plan-state';
 import { fill } from '../../i18n/fill';
 import { browserStorage, saveFile } from '../browser';
@@ -64,11 +64,20 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
     setState((s) => fn(structuredClone(s)));
   };
   const { plan, errors } = useMemo(() => compute(state), [state]);
-  const analysis = useMemo(() => {
-    if (!plan) return null;
-    const scenarios = (['cautious', 'base', 'ambitious'] as const).map((id) => ({ id, plan: buildPlan(applyScenario(plan.input, SCENARIO_PRESETS[id])) }));
-    return { scenarios, tornado: sensitivity(plan.input).rows };
-  }, [plan]);
+  // Scenarios and the tornado rebuild the plan seventeen times. The first time, with the code still cold,
+  // that is the longest task of hydrating on a phone (Lighthouse's Total Blocking Time), so it runs after
+  // hydration, one rebuild per task, while those sections (below the fold) show their headings only. From
+  // then on it is fast and computed with the plan, as any other figure, so it is never stale.
+  const [warm, setWarm] = useState<{ plan: Plan | null; analysis: Analysis | null } | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    const first = plan;
+    void analyzeInTasks(first, () => cancelled).then((a) => !cancelled && setWarm({ plan: first, analysis: a }));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  const analysis = useMemo(() => (!warm || !plan ? null : warm.plan === plan ? warm.analysis : analyze(plan)), [plan, warm]);
 
   const field = (path: string, label: readonly string[], value: string, set: (s: PlanState, v: string) => void, opts: { type?: string; wide?: boolean } = {}) => {
     const id = `plan-${path.replace(/\./g, '-')}`;
@@ -242,13 +251,40 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
         <p class="sr-only" aria-live="polite">
           {plan ? `${t.membersEnd} ${planFormatters(locale).people(plan.totals.membersEnd)}，${t.annualCost} ${planFormatters(locale).money(plan.totals.annualizedCost)}` : t.fix}
         </p>
-        {plan && analysis ? <PlanResults plan={plan} analysis={analysis} t={t} locale={locale} /> : <p class="calc-fix">{t.fix}</p>}
+        {plan ? <PlanResults plan={plan} analysis={analysis} t={t} locale={locale} /> : <p class="calc-fix">{t.fix}</p>}
       </section>
     </div>
   );
 }
 
-function PlanResults({ plan, analysis, t, locale }: { plan: Plan; analysis: { scenarios: { id: 'cautious' | 'base' | 'ambitious'; plan: Plan }[]; tornado: ReturnType<typeof sensitivity>['rows'] }; t: PlanStrings; locale: Locale }) {
+type Analysis = { scenarios: { id: 'cautious' | 'base' | 'ambitious'; plan: Plan }[]; tornado: SensitivityRow[] };
+const SCENARIOS = ['cautious', 'base', 'ambitious'] as const;
+
+function analyze(plan: Plan): Analysis {
+  const scenarios = SCENARIOS.map((id) => ({ id, plan: buildPlan(applyScenario(plan.input, SCENARIO_PRESETS[id])) }));
+  return { scenarios, tornado: rankRows(plan, DRIVERS.map((d) => sensitivityRow(plan.input, d))) };
+}
+
+/** The same as analyze(), one plan rebuild (or tornado row) per task; null when cancelled or no plan. */
+async function analyzeInTasks(plan: Plan | null, cancelled: () => boolean): Promise<Analysis | null> {
+  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  if (!plan) return null;
+  const scenarios: Analysis['scenarios'] = [];
+  for (const id of SCENARIOS) {
+    await nextTask();
+    if (cancelled()) return null;
+    scenarios.push({ id, plan: buildPlan(applyScenario(plan.input, SCENARIO_PRESETS[id])) });
+  }
+  const rows: SensitivityRow[] = [];
+  for (const driver of DRIVERS) {
+    await nextTask();
+    if (cancelled()) return null;
+    rows.push(sensitivityRow(plan.input, driver));
+  }
+  return { scenarios, tornado: rankRows(plan, rows) };
+}
+
+function PlanResults({ plan, analysis, t, locale }: { plan: Plan; analysis: Analysis | null; t: PlanStrings; locale: Locale }) {
   const f = planFormatters(locale);
   const c = ui[locale].common;
   const doc = planDocument(plan, t, locale);
@@ -305,87 +341,95 @@ function PlanResults({ plan, analysis, t, locale }: { plan: Plan; analysis: { sc
 
       <h3>{t.scenarios}</h3>
       <p class="calc-hint">{t.scenarioNote}</p>
-      <div class="calc-table-wrap" tabIndex={0}>
-        <table class="plan-scenarios">
-          <thead>
-            <tr>
-              <th scope="col">{c.item}</th>
-              {analysis.scenarios.map((s) => (
-                <th scope="col" key={s.id}>
-                  {t.scenarioNames[s.id]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {(
-              [
-                [t.membersEnd, (p: Plan) => f.people(p.totals.membersEnd)],
-                [t.annualCost, (p: Plan) => f.money(p.totals.annualizedCost)],
-                [t.ltvCac, (p: Plan) => f.ratio(p.totals.ltvCac)],
-                [t.revenueShare, (p: Plan) => (p.totals.revenueShare === null ? '—' : f.share(p.totals.revenueShare))],
-              ] as const
-            ).map(([label, get]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                {analysis.scenarios.map((s) => (
-                  <td key={s.id}>{get(s.plan)}</td>
+      {analysis && (
+        <>
+          <div class="calc-table-wrap" tabIndex={0}>
+            <table class="plan-scenarios">
+              <thead>
+                <tr>
+                  <th scope="col">{c.item}</th>
+                  {analysis.scenarios.map((s) => (
+                    <th scope="col" key={s.id}>
+                      {t.scenarioNames[s.id]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {(
+                  [
+                    [t.membersEnd, (p: Plan) => f.people(p.totals.membersEnd)],
+                    [t.annualCost, (p: Plan) => f.money(p.totals.annualizedCost)],
+                    [t.ltvCac, (p: Plan) => f.ratio(p.totals.ltvCac)],
+                    [t.revenueShare, (p: Plan) => (p.totals.revenueShare === null ? '—' : f.share(p.totals.revenueShare))],
+                  ] as const
+                ).map(([label, get]) => (
+                  <tr key={label}>
+                    <th scope="row">{label}</th>
+                    {analysis.scenarios.map((s) => (
+                      <td key={s.id}>{get(s.plan)}</td>
+                    ))}
+                  </tr>
                 ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <ChartBlock
-        kind="bar"
-        locale={locale}
-        label={t.chartScenarios}
-        table={{ head: [c.item, t.annualCost], rows: analysis.scenarios.map((s) => [t.scenarioNames[s.id], f.money(s.plan.totals.annualizedCost)]) }}
-        build={(col) => ({
-          type: 'bar',
-          data: {
-            labels: analysis.scenarios.map((s) => t.scenarioNames[s.id]),
-            datasets: [{ label: t.annualCost, data: analysis.scenarios.map((s) => s.plan.totals.annualizedCost), backgroundColor: [col.series[1]!, col.series[0]!, col.series[2]!] }],
-          },
-          options: {
-            scales: {
-              x: { ticks: { color: col.text }, grid: { display: false } },
-              y: { beginAtZero: true, ticks: { color: col.text, callback: (v) => formatCurrency(Number(v), locale, { compact: true }) }, grid: { color: col.grid } },
-            },
-            plugins: { legend: { display: false } },
-          },
-        })}
-      />
+              </tbody>
+            </table>
+          </div>
+          <ChartBlock
+            kind="bar"
+            locale={locale}
+            label={t.chartScenarios}
+            table={{ head: [c.item, t.annualCost], rows: analysis.scenarios.map((s) => [t.scenarioNames[s.id], f.money(s.plan.totals.annualizedCost)]) }}
+            build={(col) => ({
+              type: 'bar',
+              data: {
+                labels: analysis.scenarios.map((s) => t.scenarioNames[s.id]),
+                datasets: [{ label: t.annualCost, data: analysis.scenarios.map((s) => s.plan.totals.annualizedCost), backgroundColor: [col.series[1]!, col.series[0]!, col.series[2]!] }],
+              },
+              options: {
+                scales: {
+                  x: { ticks: { color: col.text }, grid: { display: false } },
+                  y: { beginAtZero: true, ticks: { color: col.text, callback: (v) => formatCurrency(Number(v), locale, { compact: true }) }, grid: { color: col.grid } },
+                },
+                plugins: { legend: { display: false } },
+              },
+            })}
+          />
+        </>
+      )}
 
       <h3>{t.sensitivity}</h3>
       <p class="calc-hint">{t.sensitivityNote}</p>
-      <ChartBlock
-        kind="bar"
-        locale={locale}
-        label={t.chartTornado}
-        table={{
-          head: [c.item, `${t.annualCost} ${t.low}`, `${t.annualCost} ${t.high}`, `${t.ltvCac} ${t.low}`, `${t.ltvCac} ${t.high}`],
-          rows: analysis.tornado.map((r) => [t.drivers[r.driver], f.money(r.low.annualizedCost), f.money(r.high.annualizedCost), f.ratio(r.low.ltvCac), f.ratio(r.high.ltvCac)]),
-        }}
-        build={(col) => ({
-          type: 'bar',
-          data: {
-            labels: analysis.tornado.map((r) => t.drivers[r.driver]),
-            datasets: [
-              { label: t.low, data: analysis.tornado.map((r) => r.low.annualizedCost - baseCost), backgroundColor: col.series[2]! },
-              { label: t.high, data: analysis.tornado.map((r) => r.high.annualizedCost - baseCost), backgroundColor: col.series[1]! },
-            ],
-          },
-          options: {
-            indexAxis: 'y',
-            scales: {
-              x: { stacked: true, ticks: { color: col.text, callback: (v) => formatCurrency(Number(v), locale, { compact: true }) }, grid: { color: col.grid } },
-              y: { stacked: true, ticks: { color: col.text }, grid: { display: false } },
-            },
-            plugins: { legend: { position: 'bottom', labels: { color: col.text } } },
-          },
-        })}
-      />
+      {analysis && (
+        <>
+          <ChartBlock
+            kind="bar"
+            locale={locale}
+            label={t.chartTornado}
+            table={{
+              head: [c.item, `${t.annualCost} ${t.low}`, `${t.annualCost} ${t.high}`, `${t.ltvCac} ${t.low}`, `${t.ltvCac} ${t.high}`],
+              rows: analysis.tornado.map((r) => [t.drivers[r.driver], f.money(r.low.annualizedCost), f.money(r.high.annualizedCost), f.ratio(r.low.ltvCac), f.ratio(r.high.ltvCac)]),
+            }}
+            build={(col) => ({
+              type: 'bar',
+              data: {
+                labels: analysis.tornado.map((r) => t.drivers[r.driver]),
+                datasets: [
+                  { label: t.low, data: analysis.tornado.map((r) => r.low.annualizedCost - baseCost), backgroundColor: col.series[2]! },
+                  { label: t.high, data: analysis.tornado.map((r) => r.high.annualizedCost - baseCost), backgroundColor: col.series[1]! },
+                ],
+              },
+              options: {
+                indexAxis: 'y',
+                scales: {
+                  x: { stacked: true, ticks: { color: col.text, callback: (v) => formatCurrency(Number(v), locale, { compact: true }) }, grid: { color: col.grid } },
+                  y: { stacked: true, ticks: { color: col.text }, grid: { display: false } },
+                },
+                plugins: { legend: { position: 'bottom', labels: { color: col.text } } },
+              },
+            })}
+          />
+        </>
+      )}
 
       <PlanDocument plan={plan} t={t} locale={locale} />
     </>
