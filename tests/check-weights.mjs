@@ -44,8 +44,9 @@ for (const t of templates) {
   // Astro islands: the renderer and component URLs are attributes of <astro-island>.
   for (const m of text.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)) jsGraph(m[1], scripts);
   // Pagefind's UI is fetched only when the reader opens search (see the Search override), Papa Parse only
-  // when they export a CSV; neither is part of loading the page.
-  const upFront = [...scripts].filter((s) => !/ui-core|default-ui|pagefind|papaparse/.test(s));
+  // when they export a CSV, and @preact/signals only for an island given signal props (ours never are:
+  // Astro's Preact client imports it dynamically); none is part of loading the page.
+  const upFront = [...scripts].filter((s) => !/ui-core|default-ui|pagefind|papaparse|signals\.module/.test(s));
   const size = {
     html: gz(html),
     css: css.reduce((n, c) => n + gz(readFileSync(file(c))), 0),
