@@ -42,6 +42,10 @@ test('after one visit the site works offline: pages in both languages, a calcula
   await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
   await page.locator('.calc canvas').first().scrollIntoViewIfNeeded();
   await page.waitForFunction(() => [...document.querySelectorAll('.calc canvas')].some((c) => (c as HTMLCanvasElement).style.width !== ''));
+  // Pagefind's script, worker, WASM, index and fragments too, in both languages.
+  expect(await search(page, 'stickiness')).toContain('/en/handbook/metrics/');
+  await page.goto('/');
+  expect(await search(page, '留存率')).toContain('/handbook/metrics/');
   // The health check: its worker script and the sample export come from the cache.
   await page.goto('/calculators/health-check/');
   await page.locator('.health').scrollIntoViewIfNeeded();
@@ -49,10 +53,6 @@ test('after one visit the site works offline: pages in both languages, a calcula
   await page.getByRole('button', { name: '用示例数据试一试' }).click();
   await page.getByRole('button', { name: '开始分析' }).click();
   await expect(page.getByTestId('health-heatmap')).toBeVisible();
-  // Pagefind's script, worker, WASM, index and fragments too, in both languages.
-  expect(await search(page, 'stickiness')).toContain('/en/handbook/metrics/');
-  await page.goto('/');
-  expect(await search(page, '留存率')).toContain('/handbook/metrics/');
   // A page that is not in the cache gets the cached 404 page rather than the browser's offline error.
   const missing = await page.goto('/en/no-such-page/');
   expect(missing?.status()).toBe(404);
