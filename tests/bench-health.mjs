@@ -4,9 +4,8 @@
 // to the results on screen is reported, split into preview (encoding + columns) and analysis.
 // `npm run build && npm run bench:health` (rows: `-- --rows=200000`). Target: under 5 s here.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { serve } from './serve.mjs';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,18 +27,10 @@ const file = join(dir, 'activity-1m.csv');
 writeFileSync(file, parts.join(''));
 const mb = statSync(file).size / 1024 / 1024;
 
-const port = await new Promise((resolve) => {
-  const srv = createServer().listen(0, '127.0.0.1', () => {
-    const { port: p } = srv.address();
-    srv.close(() => resolve(p));
-  });
-});
-const server = spawn('astro', ['preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+// dist/ served as a host serves it (tests/serve.mjs), on a port the OS picks.
+const server = await serve({ port: 0 });
+const { port } = server.address();
 try {
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -68,6 +59,6 @@ try {
   console.log('| step | median s | runs |\n| --- | --- | --- |');
   for (const k of ['preview', 'analysis', 'total']) console.log(`| ${k} | ${median(results.map((r) => r[k])).toFixed(2)} | ${results.map((r) => r[k].toFixed(2)).join(' · ')} |`);
 } finally {
-  server.kill();
+  server.close();
   rmSync(dir, { recursive: true, force: true });
 }

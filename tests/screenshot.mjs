@@ -1,27 +1,18 @@
 #!/usr/bin/env node
 // Screenshots of the built site for eyes and for the README: `npm run screenshot -- /path/ [/other/ …]`.
-// Serves dist/ with `astro preview` on a free port, drives Debian's Chromium, writes PNGs to reports/shots/.
+// Serves dist/ as a host would (tests/serve.mjs) on a free port, drives Debian's Chromium, writes PNGs to reports/shots/.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { serve } from './serve.mjs';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 const paths = process.argv.slice(2).filter((a) => a.startsWith('/'));
 const dark = process.argv.includes('--dark');
 const width = Number(process.argv.find((a) => a.startsWith('--width='))?.slice(8) ?? 1280);
 const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? 'reports/shots';
-const port = await new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address();
-    s.close(() => resolve(port));
-  });
-});
-const server = spawn('astro', ['preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+// dist/ served as a host serves it (tests/serve.mjs), on a port the OS picks.
+const server = await serve({ port: 0 });
+const { port } = server.address();
 try {
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -36,5 +27,5 @@ try {
   }
   await browser.close();
 } finally {
-  server.kill();
+  server.close();
 }

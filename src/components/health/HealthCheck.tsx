@@ -160,7 +160,7 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
             onDrop={onDrop}
           >
             <p class="health-drop-title">{t.dropTitle}</p>
-            <label class="health-file">
+            <label class="health-file calc-file-button">
               <span>{t.pick}</span>
               <input
                 type="file"
