@@ -469,6 +469,7 @@ export const en: UiStrings = {
     doneStatus: 'Analysis done: {members} members, {bad} rows skipped.',
     noEvents: 'No row could be used: every row lacks a member or has a date that cannot be read. Check that the member and date columns are the right ones.',
     failures: {
+      too_large: 'The file is larger than 250 MB, more than a browser tab may hold. Export it in several date ranges, or keep only the member and date columns.',
       empty_file: 'The file is empty.',
       unreadable: 'This file cannot be read. Make sure it is a CSV or TSV text file.',
       xlsx: 'This is an Excel workbook (.xlsx), not a CSV. Use “Save as” CSV in Excel or WPS, then open that file.',

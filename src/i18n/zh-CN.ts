@@ -469,6 +469,7 @@ export const zhCN = {
     doneStatus: '分析完成：{members} 名成员，跳过 {bad} 行。',
     noEvents: '没有一行可用：所有行都缺少成员或日期无法识别。请检查成员列和日期列是否选对。',
     failures: {
+      too_large: '文件超过 250 MB，浏览器可能放不下。请按时间段分几次导出，或者只保留成员和日期两列。',
       empty_file: '文件是空的。',
       unreadable: '无法读取这个文件。请确认它是 CSV 或 TSV 文本文件。',
       xlsx: '这是 Excel 工作簿（.xlsx），不是 CSV。请在 Excel 或 WPS 中“另存为”CSV 后再打开。',

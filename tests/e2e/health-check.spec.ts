@@ -3,7 +3,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { hydrated } from './helpers';
 
 const PAGE = '/calculators/health-check/';
@@ -116,6 +118,13 @@ test('an unreadable file gets a clear message and the page stays usable', async 
   await expect(page.getByRole('alert')).toContainText('Excel 工作簿（.xlsx）');
   await pick(page, 'empty.csv', Buffer.alloc(0));
   await expect(page.getByRole('alert')).toContainText('文件是空的');
+  // Too big to hold: refused from its size alone (a sparse file: nothing is written or read).
+  const dir = mkdtempSync(join(tmpdir(), 'health-'));
+  const huge = join(dir, 'huge.csv');
+  truncateSync((writeFileSync(huge, ''), huge), 251 * 1024 * 1024);
+  await page.locator('.health input[type="file"]').setInputFiles(huge);
+  await expect(page.getByRole('alert')).toContainText('文件超过 250 MB');
+  rmSync(dir, { recursive: true, force: true });
   await pick(page, 'ok.csv', Buffer.from(csvText(ROWS), 'utf8'));
   await expect(page.getByRole('button', { name: '开始分析' })).toBeVisible();
 });

@@ -10,7 +10,7 @@ import { SOURCE_DEFAULTS } from '../../lib/defaults';
 import { formatNumber, formatPercent, type Locale } from '../../lib/format';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from '../calculators/strings';
-import type { Analysis, FailureCode, FromWorker, Preview } from './protocol';
+import { MAX_FILE_BYTES, type Analysis, type FailureCode, type FromWorker, type Preview } from './protocol';
 import { HealthResults } from './HealthResults';
 import '../calculators/calculators.css';
 import './health.css';
@@ -82,6 +82,13 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
   };
 
   const open = (file: File) => {
+    if (file.size > MAX_FILE_BYTES) {
+      worker.current?.terminate();
+      worker.current = null;
+      setStage({ kind: 'failed', file, code: 'too_large' });
+      setStatus(t.failures.too_large);
+      return;
+    }
     setStage({ kind: 'reading', file });
     setStatus(fill(t.reading, { name: file.name }));
     startWorker().postMessage({ type: 'preview', file });

@@ -22,7 +22,13 @@ export interface AnalyzeSettings {
 
 export type ToWorker = { type: 'preview'; file: File } | { type: 'analyze'; file: File; settings: AnalyzeSettings };
 
-export type FailureCode = 'empty_file' | 'unreadable' | 'xlsx' | 'xls' | 'pdf' | 'binary' | 'no_rows';
+/**
+ * Largest file the page opens. The worker holds the decoded text (two bytes a character) while parsing:
+ * 250 MB of CSV is several million rows, and beyond it a browser tab may run out of memory.
+ */
+export const MAX_FILE_BYTES = 250 * 1024 * 1024;
+
+export type FailureCode = 'too_large' | 'empty_file' | 'unreadable' | 'xlsx' | 'xls' | 'pdf' | 'binary' | 'no_rows';
 
 export interface Preview {
   encoding: TextEncodingName;
