@@ -43,6 +43,14 @@ export const zhCN = {
     generatedBy: '由社群运营手册计算器生成',
     monthN: '第 {n} 个月',
   },
+  /** The line under each page title (src/components/overrides/PageTitle.astro). */
+  pageMeta: {
+    readingTime: '阅读约 {n} 分钟',
+    audience: '适合：',
+    owner: '负责人：',
+    lastReviewed: '最近审阅：',
+    audiences: { operator: '社群运营', planner: '策划', trainer: '培训师', manager: '管理者' },
+  },
   fieldErrors: {
     empty: '请填写此项。',
     invalid: '无法识别为数字，例如可以输入 12000、1.2万 或 12,000。',
