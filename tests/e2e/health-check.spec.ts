@@ -166,8 +166,8 @@ test('the at-risk list downloads as an Excel-safe CSV with every member on it', 
   // As of 2026-03-31 with 3 quiet days: 王五 (last 03-01) and "=1+2" (last 03-27) are at risk; 张三 was active.
   // Tiers of 4 members are 0 / 1 / 3, and the one active place goes to 张三 (most events in 90 days).
   await expect(page.getByTestId('health-at-risk').locator('tbody tr')).toHaveCount(2);
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载流失风险名单（CSV）' }).click()]);
-  expect(file.suggestedFilename()).toBe('流失风险名单-2026-03-31.csv');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载待关怀名单（CSV）' }).click()]);
+  expect(file.suggestedFilename()).toBe('待关怀名单-2026-03-31.csv');
   const raw = readFileSync((await file.path())!, 'utf8');
   expect(raw.charCodeAt(0)).toBe(0xfeff);
   const parsed = Papa.parse<string[]>(raw.slice(1).trim(), { skipEmptyLines: true });
@@ -261,7 +261,7 @@ test('keyboard only: pick the sample, analyse, and reach the download', async ({
   await page.keyboard.press('Enter');
   await expect(page.locator('.health-results')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('health-status')).toContainText('Analysis done: 300 members');
-  const download = page.getByRole('button', { name: 'Download the at-risk list (CSV)' });
+  const download = page.getByRole('button', { name: 'Download the needs-care list (CSV)' });
   await download.focus();
   await expect(download).toBeFocused();
 });
