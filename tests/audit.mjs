@@ -29,6 +29,7 @@ const PAGES = {
   retention: '/calculators/retention/',
   timeline: '/calculators/timeline/',
   plan: '/calculators/plan/',
+  'health-check': '/calculators/health-check/',
   quiz: '/training/self-checks/metrics/',
 };
 const QUICK = ['home', 'chapter', 'budget', 'plan'];
