@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
-  InputError,
   convertRetention,
   defaultProjectMembersInput,
   defaultRequiredNewPerMonthInput,
@@ -12,16 +11,7 @@ import {
   tiers,
 } from '../../src/lib';
 import { largestRemainder } from '../../src/lib/tiers';
-
-const issuesOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-};
+import { issuesOf } from './issues-of';
 
 describe('projectMembers', () => {
   test('recurrence by hand', () => {

@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { InputError, SBG_BOUNDS, fitSbg, sbgSurvival } from '../../src/lib';
+import { SBG_BOUNDS, fitSbg, sbgSurvival } from '../../src/lib';
 import { nelderMead } from '../../src/lib/optimize';
-
-const issuesOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-};
+import { issuesOf } from './issues-of';
 
 // Fader & Hardie (2007), "How to project customer retention", Table 1: % of each cohort surviving years 0–7.
 const HIGH_END = [1, 0.869, 0.743, 0.653, 0.593, 0.551, 0.517, 0.491];

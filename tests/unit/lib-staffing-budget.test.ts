@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
-  InputError,
   defaultBudgetInput,
   defaultStaffingInput,
   planBudget,
@@ -9,16 +8,7 @@ import {
   budgetInputSchema,
   staffingInputSchema,
 } from '../../src/lib';
-
-const issuesOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-};
+import { issuesOf } from './issues-of';
 
 describe('planStaffing', () => {
   test('contract example (defaults are the example)', () => {

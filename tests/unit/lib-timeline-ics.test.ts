@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
-  InputError,
   TIMELINE_PRESETS,
   addMonthsIso,
   escapeText,
@@ -14,16 +13,7 @@ import {
   type Timeline,
   type TimelinePresetId,
 } from '../../src/lib';
-
-const issuesOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-};
+import { issuesOf } from './issues-of';
 
 // ---- Reference calendar arithmetic on y/m/d numbers (no Date, no library) ----
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
