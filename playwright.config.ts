@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { createServer } from 'node:net';
+import { chromiumLaunchOptions } from './tests/chromium.mjs';
 
 /** A port the OS says is free; kept in the environment so every worker talks to the same server. */
 async function freePort(): Promise<number> {
@@ -16,20 +17,8 @@ async function freePort(): Promise<number> {
 process.env.PW_PORT ??= String(await freePort());
 const port = Number(process.env.PW_PORT);
 
-// No test tool may download its own browser here: drive Debian's Chromium (or the one CHROMIUM_PATH names).
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+// No test tool may download its own browser here: drive Debian's Chromium (tests/chromium.mjs).
+const chromium = chromiumLaunchOptions;
 
 export default defineConfig({
   testDir: 'tests/e2e',

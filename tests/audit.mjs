@@ -19,6 +19,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { serve } from './serve.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const PAGES = {
   home: '/',
@@ -66,8 +67,8 @@ async function freePort(from = 4400) {
 const port = Number(process.env.AUDIT_PORT ?? (await freePort()));
 const server = await serve({ port, dir: 'dist' });
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM_PATH ?? process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  chromePath: process.env.CHROMIUM_PATH ?? process.env.CHROME_PATH ?? CHROMIUM_PATH,
+  chromeFlags: CHROMIUM_ARGS,
 });
 
 const KB = 1024;

@@ -5,6 +5,7 @@
 // `npm run build && npm run bench:health` (rows: `-- --rows=200000`). Target: under 5 s here.
 import { chromium } from '@playwright/test';
 import { serve } from './serve.mjs';
+import { chromiumLaunchOptions } from './chromium.mjs';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,10 +32,7 @@ const mb = statSync(file).size / 1024 / 1024;
 const server = await serve({ port: 0 });
 const { port } = server.address();
 try {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const results = [];
   for (let run = 0; run < runs; run++) {
     const page = await browser.newPage();

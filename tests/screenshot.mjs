@@ -3,6 +3,7 @@
 // Serves dist/ as a host would (tests/serve.mjs) on a free port, drives Debian's Chromium, writes PNGs to reports/shots/.
 import { chromium } from '@playwright/test';
 import { serve } from './serve.mjs';
+import { chromiumLaunchOptions } from './chromium.mjs';
 import { mkdirSync } from 'node:fs';
 
 const paths = process.argv.slice(2).filter((a) => a.startsWith('/'));
@@ -13,10 +14,7 @@ const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? 'repor
 const server = await serve({ port: 0 });
 const { port } = server.address();
 try {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: dark ? 'dark' : 'light' });
   mkdirSync(out, { recursive: true });
   for (const path of paths.length ? paths : ['/']) {
