@@ -70,28 +70,22 @@ export interface TierProfile {
 }
 
 /**
- * Members, members active in the last 90 days and their events, per tier. The tiers themselves are 5/20/75
- * by construction; what tells the health is how much of the activity the top quarter carries and how many of
- * the "active" 20% did anything at all.
+ * Members, members active in the last 90 days and their events, per tier, summed from `memberTiers` (which
+ * has already counted each member's 90-day events, so the events are not walked a second time). The tiers
+ * themselves are 5/20/75 by construction; what tells the health is how much of the activity the top
+ * quarter carries and how many of the "active" 20% did anything at all.
  */
-export function tierProfile(events: readonly ActivityEvent[], report: Pick<ActivityReport, 'asOf' | 'tierOf'>): Record<Tier, TierProfile> {
+export function tierProfile(members: readonly MemberTier[]): Record<Tier, TierProfile> {
   const out: Record<Tier, TierProfile> = {
     core: { members: 0, active90: 0, events90: 0 },
     active: { members: 0, active90: 0, events90: 0 },
     silent: { members: 0, active90: 0, events90: 0 },
   };
-  for (const tier of Object.values(report.tierOf)) out[tier].members++;
-  const seen = new Set<string>();
-  for (const e of events) {
-    const back = daysBetween(e.date, report.asOf);
-    if (!(back >= 0 && back < 90)) continue;
-    const tier = report.tierOf[e.member];
-    if (tier === undefined) continue;
-    out[tier].events90++;
-    if (!seen.has(e.member)) {
-      seen.add(e.member);
-      out[tier].active90++;
-    }
+  for (const m of members) {
+    const p = out[m.tier];
+    p.members++;
+    p.events90 += m.events90;
+    if (m.events90 > 0) p.active90++;
   }
   return out;
 }

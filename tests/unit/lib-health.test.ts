@@ -226,7 +226,7 @@ describe('tierProfile', () => {
     for (let i = 0; i < 9; i++) events.push({ member: 'm00', date: `2026-03-0${i + 1}` });
     events.push({ member: 'old', date: '2025-01-01' }); // 21 members; 'old' has nothing in the 90 days
     const report = analyzeActivity(events, { asOf: '2026-03-10' });
-    const p = tierProfile(events, report);
+    const p = tierProfile(memberTiers(events, report));
     // tiers(21) = 1 / 4 / 16 (largest remainder of 1.05 / 4.2 / 15.75)
     expect(p.core).toEqual({ members: 1, active90: 1, events90: 10 });
     expect(p.active).toEqual({ members: 4, active90: 4, events90: 4 });
@@ -238,7 +238,7 @@ describe('tierProfile', () => {
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 150 })), { minLength: 1, maxLength: 200 }), (pairs) => {
         const events = pairs.map(([m, d]) => ({ member: `m${m}`, date: new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10) }));
         const report = analyzeActivity(events);
-        const p = tierProfile(events, report);
+        const p = tierProfile(memberTiers(events, report));
         expect(p.core.members + p.active.members + p.silent.members).toBe(report.members);
         const inWindow = events.filter((e) => (Date.parse(report.asOf) - Date.parse(e.date)) / 86_400_000 < 90).length;
         expect(p.core.events90 + p.active.events90 + p.silent.events90).toBe(inWindow);

@@ -60,11 +60,13 @@ async function analyze(file: File, s: AnalyzeSettings) {
   let health: Health | null = null;
   if (collector.events.length > 0) {
     const { tierOf, atRisk, ...report } = analyzeActivity(collector.events, { inactiveDays: s.inactiveDays });
+    const members = memberTiers(collector.events, { asOf: report.asOf, tierOf });
     health = {
       report,
       atRisk: atRisk.map((a) => ({ ...a, tier: tierOf[a.member]! })),
-      members: memberTiers(collector.events, { asOf: report.asOf, tierOf }),
-      profile: tierProfile(collector.events, { asOf: report.asOf, tierOf }), retention: averageRetention(report),
+      members,
+      profile: tierProfile(members),
+      retention: averageRetention(report),
     };
   }
   post({
