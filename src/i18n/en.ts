@@ -50,11 +50,6 @@ export const en: UiStrings = {
     lastReviewed: 'Last reviewed: ',
     audiences: { operator: 'community operators', planner: 'planners', trainer: 'trainers', manager: 'managers' },
   },
-  fieldErrors: {
-    empty: 'Enter a value.',
-    invalid: 'This is not a number. You can type 12000, 12,000 or 12k.',
-    out_of_range: 'The number is too large to calculate with.',
-  },
   budget: {
     title: 'Budget calculator',
     fields: {
@@ -465,7 +460,6 @@ export const en: UiStrings = {
     offsets: { '-480': 'UTC−8 (US Pacific)', '-300': 'UTC−5 (US Eastern)', '0': 'UTC', '60': 'UTC+1 (Central Europe)', '330': 'UTC+5:30 (India)', '420': 'UTC+7 (Bangkok, Jakarta)', '480': 'UTC+8 (Beijing, Singapore)', '540': 'UTC+9 (Tokyo, Seoul)', '600': 'UTC+10 (Sydney)' },
     inactiveDays: 'Days without activity before a member is at risk',
     days: 'days',
-    inactiveRange: 'Enter a whole number from 1 to 365.',
     analyze: 'Analyse',
     reanalyze: 'Analyse again with these settings',
     otherFile: 'Use another file',

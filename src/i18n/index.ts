@@ -11,8 +11,8 @@ export { fill } from './fill';
 export const localeOf = (lang: string): Locale => (lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
 
 /** The sections of the table one calculator island needs, handed to it as props by its page. */
-export type CalcSection = Exclude<keyof UiStrings, 'common' | 'fieldErrors'>;
+export type CalcSection = Exclude<keyof UiStrings, 'common'>;
 export function calcStrings<K extends CalcSection>(locale: Locale, ...sections: K[]) {
   const table = ui[locale];
-  return { common: table.common, fieldErrors: table.fieldErrors, ...Object.fromEntries(sections.map((k) => [k, table[k]])) } as Pick<UiStrings, 'common' | 'fieldErrors' | K>;
+  return { common: table.common, ...Object.fromEntries(sections.map((k) => [k, table[k]])) } as Pick<UiStrings, 'common' | K>;
 }

@@ -51,11 +51,6 @@ export const zhCN = {
     lastReviewed: '最近审阅：',
     audiences: { operator: '社群运营', planner: '策划', trainer: '培训师', manager: '管理者' },
   },
-  fieldErrors: {
-    empty: '请填写此项。',
-    invalid: '无法识别为数字，例如可以输入 12000、1.2万 或 12,000。',
-    out_of_range: '数值太大，无法计算。',
-  },
   budget: {
     title: '预算计算器',
     fields: {
@@ -466,7 +461,6 @@ export const zhCN = {
     offsets: { '-480': 'UTC−8（美国太平洋）', '-300': 'UTC−5（美国东部）', '0': 'UTC', '60': 'UTC+1（中欧）', '330': 'UTC+5:30（印度）', '420': 'UTC+7（曼谷、雅加达）', '480': 'UTC+8（北京、新加坡）', '540': 'UTC+9（东京、首尔）', '600': 'UTC+10（悉尼）' },
     inactiveDays: '多少天无互动算流失风险',
     days: '天',
-    inactiveRange: '请输入 1 到 365 之间的整数。',
     analyze: '开始分析',
     reanalyze: '按新设置重新分析',
     otherFile: '换一个文件',

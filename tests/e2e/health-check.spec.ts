@@ -129,6 +129,22 @@ test('an unreadable file gets a clear message and the page stays usable', async 
   await expect(page.getByRole('button', { name: '开始分析' })).toBeVisible();
 });
 
+test('the at-risk days field says what is wrong, in the page language, and blocks the analysis until fixed', async ({ page }) => {
+  await openPage(page);
+  await pick(page, 'ok.csv', Buffer.from(csvText(ROWS), 'utf8'));
+  const days = page.getByLabel(/多少天无互动算流失风险/);
+  for (const bad of ['0', '2.5', 'abc', '']) {
+    await days.fill(bad);
+    await expect(days).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#health-inactive-err')).not.toBeEmpty();
+    await expect(page.getByRole('button', { name: '开始分析' })).toBeDisabled();
+  }
+  await days.fill('7');
+  await expect(page.locator('#health-inactive-err')).toHaveCount(0);
+  await analyse(page);
+  await expect(page.locator('.health-results')).toContainText('最近 7 天没有互动');
+});
+
 test('a file where no row is usable explains why instead of showing empty figures', async ({ page }) => {
   await openPage(page);
   await pick(page, 'nodates.csv', Buffer.from(csvText([['成员', '日期'], ['张三', '不详'], ['李四', '']]), 'utf8'));

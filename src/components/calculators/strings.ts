@@ -7,7 +7,7 @@
 import type { Locale } from '../../lib/format';
 import type { UiStrings } from '../../i18n/zh-CN';
 
-export type CalcStrings = Partial<UiStrings> & Pick<UiStrings, 'common' | 'fieldErrors'>;
+export type CalcStrings = Partial<UiStrings> & Pick<UiStrings, 'common'>;
 
 const registry = {} as Record<Locale, UiStrings>;
 

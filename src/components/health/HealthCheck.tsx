@@ -6,6 +6,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_UTC_OFFSET_MINUTES, todayAt } from '../../lib/event-rows';
 import { parseNumber } from '../../lib/parse';
+import { activityOptionsSchema } from '../../lib/activity';
+import { validate } from '../../lib/validate';
+import { compute } from '../calculators/useCalculator';
+import { issueText } from '../calculators/parts';
 import { SOURCE_DEFAULTS } from '../../lib/defaults';
 import { formatNumber, formatPercent, type Locale } from '../../lib/format';
 import { fill } from '../../i18n/fill';
@@ -45,9 +49,10 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
 
   useEffect(() => () => worker.current?.terminate(), []);
 
-  const inactiveDays = parseNumber(inactive);
-  const inactiveError =
-    !inactiveDays.ok ? ui[locale].fieldErrors[inactiveDays.error] : !Number.isInteger(inactiveDays.value) || inactiveDays.value < 1 || inactiveDays.value > 365 ? t.inactiveRange : null;
+  // Read and checked like every calculator field: the bounds are the library schema's, the words issueText's.
+  const inactiveDays = compute({ inactiveDays: parseNumber(inactive) }, (v) => validate(activityOptionsSchema, { inactiveDays: v.inactiveDays }).inactiveDays);
+  const inactiveIssue = inactiveDays.errors.inactiveDays;
+  const inactiveError = inactiveIssue ? issueText(inactiveIssue, locale) : null;
 
   const startWorker = () => {
     worker.current?.terminate();
@@ -107,14 +112,14 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
 
   const analyze = () => {
     const s = stageRef.current;
-    if ((s.kind !== 'mapping' && s.kind !== 'done') || inactiveError || !inactiveDays.ok || member === date) return;
+    if ((s.kind !== 'mapping' && s.kind !== 'done') || inactiveDays.result === null || member === date) return;
     setStage({ kind: 'analyzing', file: s.file, preview: s.preview, phase: 'read', fraction: 0 });
     setStatus(t.analyzing);
     const w = worker.current ?? startWorker();
     w.postMessage({
       type: 'analyze',
       file: s.file,
-      settings: { encoding: s.preview.encoding, delimiter: s.preview.delimiter, member, date, hasHeader, offsetMinutes: offset, inactiveDays: inactiveDays.value, today: todayAt(offset) },
+      settings: { encoding: s.preview.encoding, delimiter: s.preview.delimiter, member, date, hasHeader, offsetMinutes: offset, inactiveDays: inactiveDays.result, today: todayAt(offset) },
     });
   };
 
