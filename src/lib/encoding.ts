@@ -46,15 +46,17 @@ export function detectEncoding(sample: Uint8Array): DetectedEncoding {
   }
 }
 
-/** What the file is, when it is clearly not delimited text at all (a workbook, a zip, a PDF, an image). */
-export function binaryKind(sample: Uint8Array): 'xlsx' | 'xls' | 'pdf' | 'binary' | null {
+/**
+ * What the file is, when it is clearly not delimited text at all (a workbook, a zip, a PDF, an image).
+ * Pass the sample's `detectEncoding` result when you already have it, so the sample is not decoded twice.
+ */
+export function binaryKind(sample: Uint8Array, detected: DetectedEncoding = detectEncoding(sample)): 'xlsx' | 'xls' | 'pdf' | 'binary' | null {
   const starts = (...bytes: number[]) => bytes.every((x, i) => sample[i] === x);
   if (starts(0x50, 0x4b, 0x03, 0x04)) return 'xlsx';
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'xls';
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'pdf';
   // NUL or other control bytes (not tab, CR, LF) in what is not UTF-16: not text.
-  const utf16 = detectEncoding(sample).encoding.startsWith('utf-16');
-  if (utf16) return null;
+  if (detected.encoding.startsWith('utf-16')) return null;
   let control = 0;
   const n = Math.min(sample.length, 4096);
   for (let i = 0; i < n; i++) {

@@ -17,9 +17,10 @@ const CHUNK = 1024 * 1024;
 async function preview(file: File) {
   if (file.size === 0) return post({ type: 'failed', code: 'empty_file' });
   const sample = new Uint8Array(await file.slice(0, ENCODING_SAMPLE_BYTES).arrayBuffer());
-  const kind = binaryKind(sample);
+  const detected = detectEncoding(sample);
+  const kind = binaryKind(sample, detected);
   if (kind) return post({ type: 'failed', code: kind });
-  const { encoding, bom } = detectEncoding(sample);
+  const { encoding, bom } = detected;
   const text = new TextDecoder(encoding).decode(sample, { stream: true });
   const parsed = Papa.parse<string[]>(text, { preview: PREVIEW_ROWS, skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'] });
   const rows = parsed.data.filter((r) => Array.isArray(r));
