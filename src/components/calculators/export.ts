@@ -14,13 +14,18 @@ const stamp = () => new Date().toISOString().slice(0, 10);
 
 /**
  * CSV with a UTF-8 byte-order mark so that Excel and WPS open Chinese text correctly; quoting by
- * Papa Parse (loaded on demand: most visitors never export). Formula-looking text is neutralised.
+ * Papa Parse (loaded on demand: most visitors never export). Formula-looking text (a cell starting with
+ * `=`, `+`, `-` or `@`, such as a member called "=HYPERLINK(…)") is neutralised.
  */
-export async function downloadCsv(calc: string, locale: Locale, rows: ExportRow[]) {
+export async function saveCsv(name: string, fields: string[], data: (string | number)[][]) {
   const { default: Papa } = await import('papaparse');
+  const csv = Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
+  saveFile(name, 'text/csv;charset=utf-8', `\uFEFF${csv}`);
+}
+
+export function downloadCsv(calc: string, locale: Locale, rows: ExportRow[]) {
   const t = ui[locale].common;
-  const csv = Papa.unparse({ fields: [t.section, t.item, t.value, t.unit], data: rows.map((r) => r.map((c) => c ?? '')) }, { escapeFormulae: true, newline: '\r\n' });
-  saveFile(`${t.exportFileName}-${calc}-${stamp()}.csv`, 'text/csv;charset=utf-8', `\uFEFF${csv}`);
+  return saveCsv(`${t.exportFileName}-${calc}-${stamp()}.csv`, [t.section, t.item, t.value, t.unit], rows.map((r) => r.map((c) => c ?? '')));
 }
 
 export function downloadJson(calc: string, locale: Locale, state: RawState, rows: ExportRow[], url: string) {

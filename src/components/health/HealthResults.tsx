@@ -11,7 +11,7 @@ import { formatNumber, formatPercent, type Locale } from '../../lib/format';
 import { handOffQueries, tierShares } from '../../lib/health';
 import { fitSbg, sbgSurvival, type SbgFit } from '../../lib/sbg';
 import { fill } from '../../i18n/fill';
-import { saveFile } from '../browser';
+import { saveCsv } from '../calculators/export';
 import { Formula, issueText, Stat } from '../calculators/parts';
 import { ui } from '../calculators/strings';
 import type { Analysis } from './protocol';
@@ -99,20 +99,14 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
     }
   };
 
-  /** BOM for Excel/WPS; escapeFormulae so a member called "=HYPERLINK(…)" stays text. Papa Parse loads on click. */
-  const downloadCsv = async (name: string, fields: string[], data: (string | number)[][]) => {
-    const { default: Papa } = await import('papaparse');
-    const csv = Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
-    saveFile(name, 'text/csv;charset=utf-8', `\uFEFF${csv}`);
-  };
   const downloadAtRisk = () =>
-    downloadCsv(
+    saveCsv(
       fill(t.atRiskFile, { date: r.asOf }),
       [t.member, t.lastEvent, t.daysQuiet, t.tier],
       h.atRisk.map((a) => [a.member, a.lastEvent, daysBetween(a.lastEvent, r.asOf), t.tierNames[a.tier]]),
     );
   const downloadTiers = () =>
-    downloadCsv(
+    saveCsv(
       fill(t.tiersFile, { date: r.asOf }),
       [t.member, t.tier, t.events90, t.lastEvent],
       h.members.map((m) => [m.member, t.tierNames[m.tier], m.events90, m.lastEvent]),
