@@ -66,18 +66,43 @@ async function freePort(from = 4400) {
 
 const port = Number(process.env.AUDIT_PORT ?? (await freePort()));
 const server = await serve({ port, dir: 'dist' });
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM_PATH ?? process.env.CHROME_PATH ?? CHROMIUM_PATH,
-  chromeFlags: CHROMIUM_ARGS,
-});
+const launchChrome = () =>
+  chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? process.env.CHROME_PATH ?? CHROMIUM_PATH,
+    chromeFlags: CHROMIUM_ARGS,
+  });
+let chrome = await launchChrome();
 
 const KB = 1024;
+const ATTEMPTS = 3;
+
+/**
+ * One Lighthouse result for `url`. A run that ends in a runtime error (NO_NAVSTART, NO_FCP, a protocol
+ * timeout: "something went wrong with recording the trace … please run Lighthouse again") says nothing
+ * about the page, so it is repeated in a freshly launched Chromium, up to ATTEMPTS times in all; only
+ * a page that fails every attempt fails the audit. Scores are never retried here (see the median below).
+ */
+async function measure(url, formFactor) {
+  for (let attempt = 1; ; attempt++) {
+    let error;
+    try {
+      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES }, formFactor === 'desktop' ? desktopConfig : undefined);
+      const lhr = result?.lhr;
+      if (lhr && !lhr.runtimeError) return lhr;
+      error = lhr ? `${lhr.runtimeError.code} ${lhr.runtimeError.message}` : 'no Lighthouse result';
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    if (attempt >= ATTEMPTS) throw new Error(`${url} (${formFactor}), ${attempt} attempts: ${error}`);
+    console.log(`  ↻ ${url} (${formFactor}): ${error}; measuring again in a new Chromium`);
+    await chrome.kill();
+    chrome = await launchChrome();
+  }
+}
+
 async function run(path, formFactor) {
   const url = `http://127.0.0.1:${port}${path}`;
-  const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES }, formFactor === 'desktop' ? desktopConfig : undefined);
-  const lhr = result?.lhr;
-  if (!lhr) throw new Error(`no Lighthouse result for ${url}`);
-  if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const lhr = await measure(url, formFactor);
   const requests = lhr.audits['network-requests']?.details?.items ?? [];
   const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
   const failing = Object.fromEntries(
