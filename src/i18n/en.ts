@@ -4,6 +4,8 @@ import type { UiStrings } from './zh-CN';
 export const en: UiStrings = {
   common: {
     sourceDefault: 'Source-plan default',
+    numberExamples: ' (try 12000, 12,000 or 12k)',
+    percentExamples: ' (try 15 or 15%)',
     platformLimit: 'Platform limit',
     editorialDefault: 'Example value',
     results: 'Results',

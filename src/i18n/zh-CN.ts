@@ -5,6 +5,8 @@
 export const zhCN = {
   common: {
     sourceDefault: '来源方案默认值',
+    numberExamples: '（可以写成 12000、12,000、1.2万 或 12k）',
+    percentExamples: '（可以写成 15 或 15%）',
     platformLimit: '平台限制',
     editorialDefault: '本站示例值',
     results: '结果',

@@ -50,7 +50,7 @@ test.describe('budget calculator', () => {
 
   for (const [text, message] of [
     ['', '请填写此项。'],
-    ['abc', '无法识别为数字'],
+    ['abc', '无法识别为数字（可以写成 12000、12,000、1.2万 或 12k）'],
     ['1e999', '无法识别为数字'],
     ['-5', '不能小于 0'],
     ['20%%', '无法识别为数字'],
@@ -76,6 +76,9 @@ test.describe('budget calculator', () => {
     await page.getByLabel('应急预备金比例').fill('150');
     await expect(page.locator('.calc-field--invalid .calc-error')).toBeVisible();
     await expectClean(page);
+    // Text that is not a percentage gets percentage examples, not 万/k ones (which a percent field refuses).
+    await page.getByLabel('应急预备金比例').fill('1.5万');
+    await expect(page.locator('.calc-field--invalid .calc-error')).toHaveText('无法识别为数字（可以写成 15 或 15%）');
   });
 
   test('the link restores the same calculator in a fresh browser, and reload keeps the work', async ({ page, browser, baseURL }) => {
@@ -189,6 +192,9 @@ test.describe('LTV/CAC calculator', () => {
     await expect(page.getByLabel('Revenue per customer per month (ARPU)')).toHaveValue('80');
     await expect(stat(page, 'Customer lifetime value (LTV)')).toHaveText('CN¥800');
     await expect(page.locator('.calc-stat--warn')).toContainText('Marginal');
+    await page.getByLabel('Revenue per customer per month (ARPU)').fill('eighty');
+    await expect(page.locator('.calc-field--invalid .calc-error')).toHaveText('This is not a number (try 12000, 12,000 or 12k)');
+    await expectClean(page);
   });
 });
 

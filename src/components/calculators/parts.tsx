@@ -15,9 +15,15 @@ import type { Notice } from './useCalculator';
 // Time on a throttled phone): Astro hydrates when the dynamic import resolves, which waits for this.
 await new Promise((resolve) => setTimeout(resolve, 0));
 
-/** An issue in words; bounds of percent fields are shown as percentages. */
+/**
+ * An issue in words; bounds of percent fields are shown as percentages, and text that is not a number
+ * comes with examples of what the field does read (1.2万 and 12k, or 15 and 15%).
+ */
 export function issueText(issue: InputIssue, locale: Locale, kind: FieldDef['kind'] = 'number'): string {
   const base = messageFor(issue.code, locale);
+  if (issue.code === 'invalid' && (kind === 'number' || kind === 'percent')) {
+    return base + ui[locale].common[kind === 'percent' ? 'percentExamples' : 'numberExamples'];
+  }
   if (issue.limit === undefined || issue.code === 'not_a_share') return base;
   const bound = kind === 'percent' ? formatPercent(issue.limit, locale) : formatNumber(issue.limit, locale);
   const atMost = issue.code !== 'too_small' && issue.code !== 'too_few_points';
