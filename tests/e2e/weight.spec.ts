@@ -84,3 +84,21 @@ test('the health check with results fits a 360 px phone: wide tables scroll insi
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('on a 360 px phone the plan document’s tables keep each cell on one line and scroll in their own region', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/calculators/plan/');
+  await page.locator('.plan-doc').scrollIntoViewIfNeeded();
+  await hydrated(page);
+  const phase = page.locator('.plan-doc .calc-data-table tbody th').first();
+  await expect(phase).toHaveText('启动期');
+  const { height, lineHeight } = await phase.evaluate((el) => ({
+    height: el.getBoundingClientRect().height,
+    lineHeight: parseFloat(getComputedStyle(el).lineHeight),
+  }));
+  expect(height, 'the phase name is one line, not one character per line').toBeLessThan(lineHeight * 1.5 + 12);
+  const wrap = page.locator('.plan-doc .calc-table-wrap').first();
+  expect(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -122,7 +122,7 @@ export function ChartBlock({
 export function DataTable({ head, rows }: { head: readonly string[]; rows: readonly (readonly string[])[] }) {
   return (
     <div class="calc-table-wrap" tabIndex={0}>
-      <table>
+      <table class="calc-data-table">
         <thead>
           <tr>
             {head.map((h) => (
