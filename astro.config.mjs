@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
@@ -6,6 +7,20 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { focusableTables, taskListLabels } from './src/plugins/accessible-markdown.mjs';
 import { glossaryLinks } from './src/plugins/glossary-links.mjs';
 import { quality } from './src/integrations/quality.mjs';
+
+/**
+ * read-excel-file (the health check's .xlsx reader) gets fflate with a synchronous `unzip`: fflate's own
+ * starts `blob:` workers that the CSP refuses. Why in src/components/health/fflate-sync.ts.
+ * @type {import('vite').Plugin}
+ */
+const syncUnzip = {
+  name: 'playbook:sync-unzip-for-read-excel-file',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === 'fflate' && importer?.includes('/read-excel-file/')) return fileURLToPath(new URL('./src/components/health/fflate-sync.ts', import.meta.url));
+    return null;
+  },
+};
 
 /**
  * A sidebar group, labelled in Chinese at the root and in English under /en/.
@@ -91,4 +106,10 @@ export default defineConfig({
     preact(),
     quality(),
   ],
+  vite: {
+    plugins: [syncUnzip],
+    // The health check's worker loads the .xlsx reader only for workbooks, as its own chunk: ES-module
+    // workers can import(); Vite's default (iife) cannot split.
+    worker: { format: 'es', plugins: () => [syncUnzip] },
+  },
 });

@@ -128,6 +128,7 @@ export { DRIVERS, SCENARIO_PRESETS, applyScenario, rankRows, sensitivity, sensit
 export { PLAN_FILE_KIND, PLAN_FILE_VERSION, defaultPlanState, readPlanFile, readPlanState, stateFromInput, statePathOf, writePlanFile, type PhaseState, type PlanFileResult, type PlanState } from './plan-state';
 export { activityOptionsSchema, analyzeActivity, daysBetween, isCalendarDate, type ActivityEvent, type ActivityOptions, type ActivityReport, type Tier } from './activity';
 export { binaryKind, detectEncoding, ENCODING_SAMPLE_BYTES, type DetectedEncoding, type TextEncodingName } from './encoding';
+export { cellText, isBlankRow, sheetRowsText, type SheetCell } from './sheet-cells';
 export {
   DEFAULT_UTC_OFFSET_MINUTES,
   EventCollector,

@@ -3,10 +3,13 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
+import writeExcelFile from 'write-excel-file/node';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { hydrated } from './helpers';
+import { serve } from '../serve.mjs';
 
 const PAGE = '/calculators/health-check/';
 const BROKEN = /NaN|Infinity|undefined|\[object /;
@@ -88,6 +91,33 @@ test('a UTF-8 file and a GBK file with Chinese names give the same results, and 
   await expect(page.getByTestId('health-encoding')).toContainText('制表符');
   await analyse(page);
   expect(await figures(page)).toEqual(utf8);
+
+  // The same export as an Excel workbook: real date-time cells (the evening times must not move a day),
+  // a blank row, and one row without a member, which is reported by its row number in the sheet.
+  await page.getByRole('button', { name: '换一个文件' }).click();
+  const [head, ...body] = ROWS;
+  const dateCell = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return { value: new Date(Date.UTC(y, m - 1, d, 23, 45)), format: 'yyyy/m/d hh:mm' };
+  };
+  const workbook = await writeExcelFile([
+    head!,
+    ...body.slice(0, 4).map(([d, m, g]) => [dateCell(d!), m!, g!]),
+    [null, null, null],
+    [dateCell('2026-02-12'), null, '二群'],
+    ...body.slice(4).map(([d, m, g]) => [dateCell(d!), m!, g!]),
+  ]).toBuffer();
+  await pick(page, '活动导出.xlsx', workbook, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  await expect(page.getByTestId('health-encoding')).toContainText('Excel 工作簿（.xlsx），读取第一个工作表');
+  await expect(page.getByLabel('成员列')).toHaveValue('1');
+  await expect(page.getByLabel('日期列')).toHaveValue('0');
+  await expect(page.locator('.health-preview')).toContainText('2026-01-05 23:45:00');
+  await analyse(page);
+  expect(await figures(page)).toEqual(utf8);
+  await expect(page.getByTestId('health-summary')).toContainText('跳过 1 行');
+  const bad = page.locator('details.health-bad');
+  await bad.locator('summary').click();
+  expect(await bad.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)))).toEqual([['7', '缺少成员', '2026-02-12 23:45:00']]);
 });
 
 test('bad rows are counted, listed by row number and skipped without stopping the analysis', async ({ page }) => {
@@ -115,7 +145,7 @@ test('bad rows are counted, listed by row number and skipped without stopping th
 test('an unreadable file gets a clear message and the page stays usable', async ({ page }) => {
   await openPage(page);
   await pick(page, 'members.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  await expect(page.getByRole('alert')).toContainText('Excel 工作簿（.xlsx）');
+  await expect(page.getByRole('alert')).toContainText('无法读取这个 Excel 工作簿');
   await pick(page, 'empty.csv', Buffer.alloc(0));
   await expect(page.getByRole('alert')).toContainText('文件是空的');
   // Too big to hold: refused from its size alone (a sparse file: nothing is written or read).
@@ -153,6 +183,31 @@ test('a file where no row is usable explains why instead of showing empty figure
   await expect(page.locator('details.health-bad tbody tr')).toHaveCount(2);
   await expect(page.locator('.health-results')).not.toContainText(BROKEN);
 });
+
+test('a large Excel workbook opens under the strict CSP: its sheet is unzipped in the page’s own worker', async ({ page }) => {
+  // Served with the _headers a static host sends: only then does the worker script itself carry the
+  // Content-Security-Policy (a <meta> policy does not reach workers). 30,000 rows make a sheet of 2.5 MB
+  // of XML, the size at which the zip library would otherwise start a blob: worker, which that policy refuses.
+  const server = await serve({ port: 0, dir: 'dist' });
+  try {
+    await openPage(page, `http://127.0.0.1:${(server.address() as AddressInfo).port}${PAGE}`);
+    await largeWorkbook(page);
+  } finally {
+    server.close();
+  }
+});
+
+async function largeWorkbook(page: Page) {
+  const rows: (string | number)[][] = [['成员ID', '日期']];
+  for (let i = 0; i < 30_000; i++) rows.push([100_000 + (i % 3_000), `2026-0${1 + (i % 6)}-${String(1 + (i % 28)).padStart(2, '0')}`]);
+  const workbook = await writeExcelFile(rows).toBuffer();
+  await pick(page, 'large.xlsx', workbook, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  await expect(page.getByTestId('health-encoding')).toContainText('Excel 工作簿');
+  await expect(page.getByLabel('成员列')).toHaveValue('0');
+  await analyse(page);
+  await expect(page.getByTestId('health-summary')).toContainText('读取 30,000 行');
+  await expect(page.locator('.health-results .calc-stat').first()).toContainText('3,000');
+}
 
 test('a big file shows progress and can be cancelled; the page stays responsive', async ({ page }) => {
   await openPage(page);

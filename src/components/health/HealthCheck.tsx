@@ -1,5 +1,6 @@
 /**
- * 社群体检 / Health check: a planner opens an activity export (CSV or TSV, any common encoding), confirms
+ * 社群体检 / Health check: a planner opens an activity export (CSV or TSV in any common encoding, or an
+ * Excel workbook), confirms
  * which columns hold the member and the date, and sees stickiness, cohort retention, tiers and the at-risk
  * list. The file is read and analysed by a worker in this browser; nothing is uploaded or stored.
  */
@@ -65,7 +66,7 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
         setDate(m.preview.guess.date ?? Math.min(1, (m.preview.rows[0]?.length ?? 1) - 1));
         setHasHeader(m.preview.guess.hasHeader);
         setStage({ kind: 'mapping', file: s.file, preview: m.preview });
-        setStatus(fill(t.previewReady, { name: s.file.name, encoding: t.encodings[m.preview.encoding] }));
+        setStatus(m.preview.format === 'xlsx' ? fill(t.previewReadyXlsx, { name: s.file.name }) : fill(t.previewReady, { name: s.file.name, encoding: t.encodings[m.preview.encoding] }));
       } else if (m.type === 'progress' && s.kind === 'analyzing') {
         setStage({ ...s, phase: m.phase, fraction: m.fraction });
       } else if (m.type === 'done' && s.kind === 'analyzing') {
@@ -119,7 +120,7 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
     w.postMessage({
       type: 'analyze',
       file: s.file,
-      settings: { encoding: s.preview.encoding, delimiter: s.preview.delimiter, member, date, hasHeader, offsetMinutes: offset, inactiveDays: inactiveDays.result, today: todayAt(offset) },
+      settings: { format: s.preview.format, encoding: s.preview.encoding, delimiter: s.preview.delimiter, member, date, hasHeader, offsetMinutes: offset, inactiveDays: inactiveDays.result, today: todayAt(offset) },
     });
   };
 
@@ -176,7 +177,7 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
               <span>{t.pick}</span>
               <input
                 type="file"
-                accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+                accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 onChange={(e) => {
                   const file = (e.target as HTMLInputElement).files?.[0];
                   if (file) open(file);
@@ -203,13 +204,15 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
         <section class="health-map" aria-labelledby="health-map-title">
           <h2 id="health-map-title">{t.mapTitle}</h2>
           <p class="health-file-facts" data-testid="health-encoding">
-            {fill(t.fileFacts, {
-              name: stage.file.name,
-              size: formatNumber(stage.file.size / 1024, locale, { maximumFractionDigits: 0 }),
-              encoding: t.encodings[preview.encoding],
-              bom: preview.bom ? t.withBom : '',
-              delimiter: t.delimiters[preview.delimiter as keyof typeof t.delimiters] ?? preview.delimiter,
-            })}
+            {preview.format === 'xlsx'
+              ? fill(t.fileFactsXlsx, { name: stage.file.name, size: formatNumber(stage.file.size / 1024, locale, { maximumFractionDigits: 0 }) })
+              : fill(t.fileFacts, {
+                  name: stage.file.name,
+                  size: formatNumber(stage.file.size / 1024, locale, { maximumFractionDigits: 0 }),
+                  encoding: t.encodings[preview.encoding],
+                  bom: preview.bom ? t.withBom : '',
+                  delimiter: t.delimiters[preview.delimiter as keyof typeof t.delimiters] ?? preview.delimiter,
+                })}
           </p>
           <div class="health-scroll" tabIndex={0} role="region" aria-label={t.previewLabel}>
             <table class="health-preview">

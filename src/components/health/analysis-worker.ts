@@ -1,61 +1,107 @@
 /**
- * The health check's worker: reads the export, decodes it with the detected encoding, parses it with
- * Papa Parse in 1 MB chunks (reporting progress after each) and runs the analysis, all off the page's
- * thread. Nothing here touches the network. Cancelling is the page terminating this worker.
+ * The health check's worker: reads the export and runs the analysis, all off the page's thread. A text file
+ * is decoded with the detected encoding and parsed by Papa Parse in 1 MB chunks (reporting progress after
+ * each); an Excel workbook's first worksheet is read by read-excel-file, loaded only when a workbook is
+ * opened. Nothing here touches the network. Cancelling is the page terminating this worker.
  */
 import Papa from 'papaparse';
 import { analyzeActivity } from '../../lib/activity';
 import { binaryKind, detectEncoding, ENCODING_SAMPLE_BYTES } from '../../lib/encoding';
 import { EventCollector, guessColumns } from '../../lib/event-rows';
 import { averageRetention, memberTiers, tierProfile } from '../../lib/health';
-import type { AnalyzeSettings, FromWorker, Health, ToWorker } from './protocol';
+import { isBlankRow, sheetRowsText } from '../../lib/sheet-cells';
+import { MAX_XLSX_BYTES, type AnalyzeSettings, type FromWorker, type Health, type ToWorker } from './protocol';
 
 const post = (message: FromWorker) => postMessage(message);
 const PREVIEW_ROWS = 30;
 const CHUNK = 1024 * 1024;
+
+/**
+ * The open workbook's first sheet as text rows, kept from the preview to the analysis (and between analyses
+ * with other settings): a workbook can only be read whole, so it is read once. Keyed by name, size and date,
+ * since every message brings a fresh copy of the `File`.
+ */
+let workbook: { key: string; rows: string[][] } | null = null;
+
+async function readWorkbook(file: File): Promise<string[][]> {
+  const key = `${file.name}\u0000${file.size}\u0000${file.lastModified}`;
+  if (workbook?.key === key) return workbook.rows;
+  workbook = null;
+  const { readSheet } = await import('read-excel-file/universal');
+  const rows = sheetRowsText(await readSheet(await file.arrayBuffer()));
+  workbook = { key, rows };
+  return rows;
+}
 
 async function preview(file: File) {
   if (file.size === 0) return post({ type: 'failed', code: 'empty_file' });
   const sample = new Uint8Array(await file.slice(0, ENCODING_SAMPLE_BYTES).arrayBuffer());
   const detected = detectEncoding(sample);
   const kind = binaryKind(sample, detected);
+  if (kind === 'xlsx') return previewWorkbook(file);
   if (kind) return post({ type: 'failed', code: kind });
   const { encoding, bom } = detected;
   const text = new TextDecoder(encoding).decode(sample, { stream: true });
   const parsed = Papa.parse<string[]>(text, { preview: PREVIEW_ROWS, skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'] });
-  const rows = parsed.data.filter((r) => Array.isArray(r));
+  const rows = parsed.data.filter((r) => Array.isArray(r) && !isBlankRow(r));
   if (rows.length === 0) return post({ type: 'failed', code: 'no_rows' });
-  post({ type: 'preview', preview: { encoding, bom, delimiter: parsed.meta.delimiter, rows, guess: guessColumns(rows) } });
+  post({ type: 'preview', preview: { format: 'text', encoding, bom, delimiter: parsed.meta.delimiter, rows, guess: guessColumns(rows) } });
+}
+
+async function previewWorkbook(file: File) {
+  if (file.size > MAX_XLSX_BYTES) return post({ type: 'failed', code: 'xlsx_too_large' });
+  let all: string[][];
+  try {
+    all = await readWorkbook(file);
+  } catch {
+    return post({ type: 'failed', code: 'xlsx_unreadable' });
+  }
+  const rows = all.filter((r) => !isBlankRow(r)).slice(0, PREVIEW_ROWS);
+  if (rows.length === 0) return post({ type: 'failed', code: 'no_rows' });
+  post({ type: 'preview', preview: { format: 'xlsx', encoding: 'utf-8', bom: false, delimiter: ',', rows, guess: guessColumns(rows) } });
 }
 
 async function analyze(file: File, s: AnalyzeSettings) {
   const started = performance.now();
   post({ type: 'progress', phase: 'read', fraction: 0 });
-  const text = new TextDecoder(s.encoding).decode(await file.arrayBuffer());
   const collector = new EventCollector({ member: s.member, date: s.date, offsetMinutes: s.offsetMinutes, today: s.today });
-  // Rows are numbered as a spreadsheet numbers them: a quoted cell with line breaks is still one row.
-  let line = 0;
+  // Blank rows are skipped silently; with a header, the first other row names the columns (as in the preview).
+  let header = s.hasHeader;
+  const add = (row: string[], line: number) => {
+    if (isBlankRow(row)) return;
+    if (header) header = false;
+    else collector.add(row, line);
+  };
   let lastReport = 0;
-  await new Promise<void>((resolve) =>
-    Papa.parse<string[]>(text, {
-      delimiter: s.delimiter,
-      chunkSize: CHUNK,
-      chunk: (results: Papa.ParseResult<string[]>) => {
-        for (const row of results.data) {
-          line++;
-          if (line === 1 && s.hasHeader) continue;
-          if (row.length === 1 && row[0]!.trim() === '') continue;
-          collector.add(row, line);
-        }
-        const fraction = text.length === 0 ? 1 : results.meta.cursor / text.length;
-        if (fraction - lastReport >= 0.02) {
-          lastReport = fraction;
-          post({ type: 'progress', phase: 'parse', fraction });
-        }
-      },
-      complete: () => resolve(),
-    }),
-  );
+  const progress = (fraction: number) => {
+    if (fraction - lastReport < 0.02) return;
+    lastReport = fraction;
+    post({ type: 'progress', phase: 'parse', fraction });
+  };
+
+  if (s.format === 'xlsx') {
+    const rows = await readWorkbook(file);
+    // Row i of the sheet is spreadsheet row i + 1: the reader keeps blank rows in place.
+    rows.forEach((row, i) => {
+      add(row, i + 1);
+      if (i % 4096 === 0) progress(i / rows.length);
+    });
+  } else {
+    const text = new TextDecoder(s.encoding).decode(await file.arrayBuffer());
+    // Rows are numbered as a spreadsheet numbers them: a quoted cell with line breaks is still one row.
+    let line = 0;
+    await new Promise<void>((resolve) =>
+      Papa.parse<string[]>(text, {
+        delimiter: s.delimiter,
+        chunkSize: CHUNK,
+        chunk: (results: Papa.ParseResult<string[]>) => {
+          for (const row of results.data) add(row, ++line);
+          progress(text.length === 0 ? 1 : results.meta.cursor / text.length);
+        },
+        complete: () => resolve(),
+      }),
+    );
+  }
   if (collector.rows === 0) return post({ type: 'failed', code: 'no_rows' });
   post({ type: 'progress', phase: 'analyze', fraction: 1 });
   let health: Health | null = null;

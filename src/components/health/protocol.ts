@@ -9,6 +9,7 @@ import type { BadRow, BadRowReason, ColumnGuess } from '../../lib/event-rows';
 import type { AverageRetention, MemberTier, TierProfile } from '../../lib/health';
 
 export interface AnalyzeSettings {
+  format: FileFormat;
   encoding: TextEncodingName;
   delimiter: string;
   member: number;
@@ -28,13 +29,24 @@ export type ToWorker = { type: 'preview'; file: File } | { type: 'analyze'; file
  */
 export const MAX_FILE_BYTES = 250 * 1024 * 1024;
 
-export type FailureCode = 'too_large' | 'empty_file' | 'unreadable' | 'xlsx' | 'xls' | 'pdf' | 'binary' | 'no_rows';
+/**
+ * Largest workbook the page opens. A workbook is unzipped and read whole (its XML is several times the file's
+ * size); a CSV streams. Beyond this, saving the sheet as CSV is the faster and safer route.
+ */
+export const MAX_XLSX_BYTES = 50 * 1024 * 1024;
+
+/** Text (CSV, TSV) or an Excel workbook, whose first worksheet is read. */
+export type FileFormat = 'text' | 'xlsx';
+
+export type FailureCode = 'too_large' | 'xlsx_too_large' | 'empty_file' | 'unreadable' | 'xlsx_unreadable' | 'xls' | 'pdf' | 'binary' | 'no_rows';
 
 export interface Preview {
+  format: FileFormat;
+  /** For text files; a workbook holds its own encoding (reported as UTF-8, never shown). */
   encoding: TextEncodingName;
   bom: boolean;
   delimiter: string;
-  /** The first rows as parsed, header included when there is one. */
+  /** The first non-blank rows as parsed, header included when there is one. */
   rows: string[][];
   guess: ColumnGuess;
 }
