@@ -442,6 +442,7 @@ export const en: UiStrings = {
     sampleName: 'sample-community-activity.csv',
     privacy: 'The file is read and analysed in this browser only: it is never uploaded or stored. CSVs in UTF-8, UTF-16 and GBK/GB18030 (Chinese CSVs from Excel or WPS) are supported; of an Excel workbook (.xlsx), the first worksheet is read.',
     reading: 'Reading {name}…',
+    readingXlsx: 'A workbook has to be read whole before the preview; a large one takes a few seconds (about 10 s for a million rows).',
     previewReady: 'Read {name}, encoding {encoding}. Check the member and date columns.',
     previewReadyXlsx: 'Read the first worksheet of the Excel workbook {name}. Check the member and date columns.',
     encodings: { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', gb18030: 'GBK / GB18030' },

@@ -443,6 +443,7 @@ export const zhCN = {
     sampleName: '示例数据-社群活动导出.csv',
     privacy: '文件只在这个浏览器里读取和计算，不会上传，也不会保存。CSV 支持 UTF-8、UTF-16 和 GBK/GB18030（Excel、WPS 导出的中文 CSV）；Excel 工作簿（.xlsx）读取第一个工作表。',
     reading: '正在读取 {name}……',
+    readingXlsx: 'Excel 工作簿要整个读完才能预览，大文件需要等几秒（100 万行约 10 秒）。',
     previewReady: '已读取 {name}，编码 {encoding}。请确认成员列和日期列。',
     previewReadyXlsx: '已读取 Excel 工作簿 {name} 的第一个工作表。请确认成员列和日期列。',
     encodings: { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16（小端）', 'utf-16be': 'UTF-16（大端）', gb18030: 'GBK / GB18030' },

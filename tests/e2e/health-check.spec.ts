@@ -201,9 +201,20 @@ async function largeWorkbook(page: Page) {
   const rows: (string | number)[][] = [['成员ID', '日期']];
   for (let i = 0; i < 30_000; i++) rows.push([100_000 + (i % 3_000), `2026-0${1 + (i % 6)}-${String(1 + (i % 28)).padStart(2, '0')}`]);
   const workbook = await writeExcelFile(rows).toBuffer();
+  // While the workbook is read there is a busy bar and a word on why it takes a moment: recorded by an
+  // observer, since the reading may be over before a locator looks.
+  await page.evaluate(() => {
+    const w = window as unknown as { readingSeen: string[] };
+    w.readingSeen = [];
+    new MutationObserver(() => {
+      const p = document.querySelector('.health-open .health-progress-text');
+      if (p?.querySelector('progress:not([value])')) w.readingSeen.push(p.textContent ?? '');
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await pick(page, 'large.xlsx', workbook, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   await expect(page.getByTestId('health-encoding')).toContainText('Excel 工作簿');
   await expect(page.getByLabel('成员列')).toHaveValue('0');
+  expect((await page.evaluate(() => (window as unknown as { readingSeen: string[] }).readingSeen)).join('\n')).toMatch(/正在读取 large\.xlsx……\s*Excel 工作簿要整个读完才能预览/);
   await analyse(page);
   await expect(page.getByTestId('health-summary')).toContainText('读取 30,000 行');
   await expect(page.locator('.health-results .calc-stat').first()).toContainText('3,000');

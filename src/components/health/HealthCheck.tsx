@@ -190,7 +190,13 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
             </button>
             <p class="calc-hint">{t.privacy}</p>
           </div>
-          {stage.kind === 'reading' ? <p class="health-progress-text">{fill(t.reading, { name: stage.file.name })}</p> : null}
+          {stage.kind === 'reading' ? (
+            <p class="health-progress-text">
+              {/* No value: an indeterminate bar; a workbook is read whole before anything can be shown. */}
+              <progress aria-label={fill(t.reading, { name: stage.file.name })} /> {fill(t.reading, { name: stage.file.name })}
+              {/\.xlsx$/i.test(stage.file.name) ? ` ${t.readingXlsx}` : ''}
+            </p>
+          ) : null}
           {stage.kind === 'failed' ? (
             <p class="calc-error health-failure" role="alert">
               {stage.file ? `${stage.file.name}：` : ''}
