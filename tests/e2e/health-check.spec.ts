@@ -112,6 +112,8 @@ test('a UTF-8 file and a GBK file with Chinese names give the same results, and 
   await expect(page.getByLabel('成员列')).toHaveValue('1');
   await expect(page.getByLabel('日期列')).toHaveValue('0');
   await expect(page.locator('.health-preview')).toContainText('2026-01-05 23:45:00');
+  // The preview numbers rows as the skipped-rows list does: the blank row 6 is not shown, and row 7 is row 7.
+  expect(await page.locator('.health-preview tbody th').allInnerTexts()).toEqual(['1', '2', '3', '4', '5', '7']);
   await analyse(page);
   expect(await figures(page)).toEqual(utf8);
   await expect(page.getByTestId('health-summary')).toContainText('跳过 1 行');

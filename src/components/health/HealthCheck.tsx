@@ -237,7 +237,7 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
               <tbody>
                 {shownRows.map((r, line) => (
                   <tr key={line} class={hasHeader && line === 0 ? 'is-header' : undefined}>
-                    <th scope="row">{line + 1}</th>
+                    <th scope="row">{preview.lines[line] ?? line + 1}</th>
                     {Array.from({ length: width }, (_, i) => (
                       <td key={i}>{r[i] ?? ''}</td>
                     ))}

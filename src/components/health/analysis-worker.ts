@@ -33,6 +33,19 @@ async function readWorkbook(file: File): Promise<string[][]> {
   return rows;
 }
 
+/** The first PREVIEW_ROWS rows that are not blank, with their numbers in the file (1-based). */
+function firstRows(all: readonly unknown[]) {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  for (let i = 0; i < all.length && rows.length < PREVIEW_ROWS; i++) {
+    const row = all[i];
+    if (!Array.isArray(row) || isBlankRow(row)) continue;
+    rows.push(row);
+    lines.push(i + 1);
+  }
+  return { rows, lines };
+}
+
 async function preview(file: File) {
   if (file.size === 0) return post({ type: 'failed', code: 'empty_file' });
   const sample = new Uint8Array(await file.slice(0, ENCODING_SAMPLE_BYTES).arrayBuffer());
@@ -42,10 +55,11 @@ async function preview(file: File) {
   if (kind) return post({ type: 'failed', code: kind });
   const { encoding, bom } = detected;
   const text = new TextDecoder(encoding).decode(sample, { stream: true });
-  const parsed = Papa.parse<string[]>(text, { preview: PREVIEW_ROWS, skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'] });
-  const rows = parsed.data.filter((r) => Array.isArray(r) && !isBlankRow(r));
+  // Blank lines are parsed (not skipped) so that each shown row keeps its number in the file.
+  const parsed = Papa.parse<string[]>(text, { preview: PREVIEW_ROWS * 4, delimitersToGuess: [',', '\t', ';', '|'] });
+  const { rows, lines } = firstRows(parsed.data);
   if (rows.length === 0) return post({ type: 'failed', code: 'no_rows' });
-  post({ type: 'preview', preview: { format: 'text', encoding, bom, delimiter: parsed.meta.delimiter, rows, guess: guessColumns(rows) } });
+  post({ type: 'preview', preview: { format: 'text', encoding, bom, delimiter: parsed.meta.delimiter, rows, lines, guess: guessColumns(rows) } });
 }
 
 async function previewWorkbook(file: File) {
@@ -56,9 +70,9 @@ async function previewWorkbook(file: File) {
   } catch {
     return post({ type: 'failed', code: 'xlsx_unreadable' });
   }
-  const rows = all.filter((r) => !isBlankRow(r)).slice(0, PREVIEW_ROWS);
+  const { rows, lines } = firstRows(all);
   if (rows.length === 0) return post({ type: 'failed', code: 'no_rows' });
-  post({ type: 'preview', preview: { format: 'xlsx', encoding: 'utf-8', bom: false, delimiter: ',', rows, guess: guessColumns(rows) } });
+  post({ type: 'preview', preview: { format: 'xlsx', encoding: 'utf-8', bom: false, delimiter: ',', rows, lines, guess: guessColumns(rows) } });
 }
 
 async function analyze(file: File, s: AnalyzeSettings) {

@@ -48,6 +48,8 @@ export interface Preview {
   delimiter: string;
   /** The first non-blank rows as parsed, header included when there is one. */
   rows: string[][];
+  /** Each of those rows' number in the file, counted as the skipped-rows list counts them (blank rows too). */
+  lines: number[];
   guess: ColumnGuess;
 }
 
