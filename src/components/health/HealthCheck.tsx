@@ -193,7 +193,7 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
           {stage.kind === 'reading' ? (
             <p class="health-progress-text">
               {/* No value: an indeterminate bar; a workbook is read whole before anything can be shown. */}
-              <progress aria-label={fill(t.reading, { name: stage.file.name })} /> {fill(t.reading, { name: stage.file.name })}
+              <progress aria-labelledby="health-reading" /> <span id="health-reading">{fill(t.reading, { name: stage.file.name })}</span>
               {/\.xlsx$/i.test(stage.file.name) ? ` ${t.readingXlsx}` : ''}
             </p>
           ) : null}
@@ -210,15 +210,13 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
         <section class="health-map" aria-labelledby="health-map-title">
           <h2 id="health-map-title">{t.mapTitle}</h2>
           <p class="health-file-facts" data-testid="health-encoding">
-            {preview.format === 'xlsx'
-              ? fill(t.fileFactsXlsx, { name: stage.file.name, size: formatNumber(stage.file.size / 1024, locale, { maximumFractionDigits: 0 }) })
-              : fill(t.fileFacts, {
-                  name: stage.file.name,
-                  size: formatNumber(stage.file.size / 1024, locale, { maximumFractionDigits: 0 }),
-                  encoding: t.encodings[preview.encoding],
-                  bom: preview.bom ? t.withBom : '',
-                  delimiter: t.delimiters[preview.delimiter as keyof typeof t.delimiters] ?? preview.delimiter,
-                })}
+            {fill(preview.format === 'xlsx' ? t.fileFactsXlsx : t.fileFacts, {
+              name: stage.file.name,
+              size: formatNumber(stage.file.size / 1024, locale, { maximumFractionDigits: 0 }),
+              encoding: t.encodings[preview.encoding],
+              bom: preview.bom ? t.withBom : '',
+              delimiter: t.delimiters[preview.delimiter as keyof typeof t.delimiters] ?? preview.delimiter,
+            })}
           </p>
           <div class="health-scroll" tabIndex={0} role="region" aria-label={t.previewLabel}>
             <table class="health-preview">

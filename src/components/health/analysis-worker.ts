@@ -34,13 +34,12 @@ async function readWorkbook(file: File): Promise<string[][]> {
 }
 
 /** The first PREVIEW_ROWS rows that are not blank, with their numbers in the file (1-based). */
-function firstRows(all: readonly unknown[]) {
+function firstRows(all: readonly string[][]) {
   const rows: string[][] = [];
   const lines: number[] = [];
   for (let i = 0; i < all.length && rows.length < PREVIEW_ROWS; i++) {
-    const row = all[i];
-    if (!Array.isArray(row) || isBlankRow(row)) continue;
-    rows.push(row);
+    if (isBlankRow(all[i]!)) continue;
+    rows.push(all[i]!);
     lines.push(i + 1);
   }
   return { rows, lines };

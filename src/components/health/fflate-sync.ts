@@ -22,6 +22,6 @@ export function unzip(data: Uint8Array, opts: UnzipOptions | UnzipCallback, cb?:
     error = e as FlateError;
   }
   // fflate calls back asynchronously; read-excel-file's promise wrapper expects no less.
-  queueMicrotask(() => callback(error, error ? {} : result));
+  queueMicrotask(() => callback(error, result));
   return () => {};
 }
