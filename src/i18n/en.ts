@@ -83,7 +83,7 @@ export const en: UiStrings = {
       activities: 'Events = {online} × {onlineCost} + {offline} ÷ 3 × {offlineCost} = {total}',
       subtotal: 'Subtotal = personnel + tools + events + content + incentives = {subtotal}',
       contingency: 'Contingency = {subtotal} × {rate} = {contingency}',
-      total: 'Monthly budget = {subtotal} + {contingency} = {total}; per year × 12 = {annual}',
+      total: 'Monthly budget = {subtotal} + {contingency} = {total}; per year = {total} × 12 = {annual}',
       perMember: 'Cost per member = {total} ÷ {members} members = {perMember}',
       tech: 'Tech share = tools {tools} ÷ subtotal {subtotal} = {share}',
       revenue: 'Revenue share = annual {annual} ÷ revenue {revenue} = {share}',
@@ -132,7 +132,7 @@ export const en: UiStrings = {
       active: 'Active members = {members} × {share} = {active}',
       koc: 'KOCs = ⌈{active} × {min}⌉ to ⌈{active} × {max}⌉ = {kocMin}–{kocMax}',
       headcount: 'Headcount = core team + operators {operators} = {headcount}',
-      cost: 'Annual cost = (core salaries {coreCost} + {operators} × {salary}) × (1 + {overhead}) = {annual}; monthly = ÷ 12 = {monthly}',
+      cost: 'Annual cost = (core salaries {coreCost} + {operators} × {salary}) × (1 + {overhead}) = {annual}; monthly = {annual} ÷ 12 = {monthly}',
     },
     assumptions: [
       'Operators are rounded up: part of a workload still needs a person.',

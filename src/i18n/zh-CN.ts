@@ -84,7 +84,7 @@ export const zhCN = {
       activities: '活动 = {online} 场 × {onlineCost} + {offline} 场 ÷ 3 × {offlineCost} = {total}',
       subtotal: '小计 = 人员 + 工具 + 活动 + 内容 + 激励 = {subtotal}',
       contingency: '应急预备金 = {subtotal} × {rate} = {contingency}',
-      total: '每月总预算 = {subtotal} + {contingency} = {total}；全年 = × 12 = {annual}',
+      total: '每月总预算 = {subtotal} + {contingency} = {total}；全年 = {total} × 12 = {annual}',
       perMember: '每位成员每月成本 = {total} ÷ {members} 人 = {perMember}',
       tech: '技术占比 = 工具 {tools} ÷ 小计 {subtotal} = {share}',
       revenue: '营收占比 = 全年 {annual} ÷ 营收 {revenue} = {share}',
@@ -133,7 +133,7 @@ export const zhCN = {
       active: '活跃成员 = {members} × {share} = {active}',
       koc: 'KOC = ⌈{active} × {min}⌉ 至 ⌈{active} × {max}⌉ = {kocMin}–{kocMax}',
       headcount: '总人数 = 核心团队人数 + 运营专员 {operators} = {headcount}',
-      cost: '年度成本 = (核心团队薪酬 {coreCost} + {operators} × {salary}) × (1 + {overhead}) = {annual}；每月 = ÷ 12 = {monthly}',
+      cost: '年度成本 = (核心团队薪酬 {coreCost} + {operators} × {salary}) × (1 + {overhead}) = {annual}；每月 = {annual} ÷ 12 = {monthly}',
     },
     assumptions: [
       '运营专员人数向上取整：不足一人的工作量也要有人承担。',

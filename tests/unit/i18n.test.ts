@@ -40,3 +40,28 @@ describe('fill and localeOf', () => {
     expect(localeOf('en')).toBe('en');
   });
 });
+
+/** Every string under a `formula` or `formulas` key, with its path. */
+function formulaTemplates(value: unknown, path = '', inFormula = false): [string, string][] {
+  if (typeof value === 'string') return inFormula ? [[path, value]] : [];
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([k, v]) => formulaTemplates(v, `${path}.${k}`, inFormula || k === 'formula' || k === 'formulas'));
+  return [];
+}
+
+describe('formula lines', () => {
+  // "全年 = × 12": a template that lost its first operand prints a sum with nothing before the operator.
+  for (const locale of ['zh-CN', 'en'] as const) {
+    it(`${locale}: every operator has an operand before it`, () => {
+      const templates = formulaTemplates(ui[locale]);
+      expect(templates.length).toBeGreaterThan(20);
+      for (const [path, template] of templates) expect(template, path).not.toMatch(/(^|[=(（;；,，:：])\s*[×÷+−]/);
+    });
+  }
+  it('the yearly and monthly steps name the figure they multiply or divide', () => {
+    expect(fill(ui['zh-CN'].budget.formula.total, { subtotal: 'A', contingency: 'B', total: 'T', annual: 'Y' })).toContain('全年 = T × 12 = Y');
+    expect(fill(ui.en.budget.formula.total, { subtotal: 'A', contingency: 'B', total: 'T', annual: 'Y' })).toContain('per year = T × 12 = Y');
+    expect(fill(ui['zh-CN'].staffing.formula.cost, { annual: 'Y', monthly: 'M' })).toContain('每月 = Y ÷ 12 = M');
+    expect(fill(ui.en.staffing.formula.cost, { annual: 'Y', monthly: 'M' })).toContain('monthly = Y ÷ 12 = M');
+  });
+});
