@@ -26,7 +26,7 @@ const timelineSchema = z.object({
         end: isoDate(),
         kpis: z._default(
           z
-            .array(z.object({ metric: z.string().check(z.maxLength(100)), target: z.string().check(z.maxLength(100)) }))
+            .array(z.object({ metric: z.string().check(z.maxLength(100)), target: z._default(z.string().check(z.maxLength(100)), '') }))
             .check(z.maxLength(20)),
           [],
         ),
@@ -110,7 +110,8 @@ export function timelineToIcs(timeline: Timeline, options: IcsOptions = {}): str
   for (const phase of plan.phases) {
     const description = [
       `${formatMonths(phase.months, locale)} (${phase.start} – ${phase.end})`,
-      ...phase.kpis.map((k) => `${k.metric}: ${k.target}`),
+      // A KPI without a target is written as the planner wrote it, never with a mark they did not make.
+      ...phase.kpis.map((k) => (k.target ? `${k.metric}: ${k.target}` : k.metric)),
     ].join('\n');
     lines.push(
       'BEGIN:VEVENT',

@@ -22,6 +22,12 @@ export function encodePhases(phases: readonly TimelinePhaseInput[]): string {
   );
 }
 
+/**
+ * Before issue #14 an item without a colon was stored with target "✓", which the calendar then wrote as
+ * "成员 1,000: ✓" (done). The field showed such items without the mark, so a stored "✓" is read as no target.
+ */
+const LEGACY_NO_TARGET = '✓';
+
 const isPair = (x: unknown): x is [string, string] => Array.isArray(x) && x.length === 2 && x.every((s) => typeof s === 'string');
 
 export function decodePhases(text: string): TimelinePhaseInput[] | null {
@@ -37,14 +43,15 @@ export function decodePhases(text: string): TimelinePhaseInput[] | null {
     if (typeof item !== 'object' || item === null) return null;
     const { n, m, k = [] } = item as Partial<Stored>;
     if (typeof n !== 'string' || (typeof m !== 'number' && m !== null) || !Array.isArray(k) || !k.every(isPair)) return null;
-    out.push({ id: `p${i + 1}`, name: n, months: m ?? Number.NaN, kpis: k.map(([metric, target]) => ({ metric, target })) });
+    out.push({ id: `p${i + 1}`, name: n, months: m ?? Number.NaN, kpis: k.map(([metric, target]) => ({ metric, target: target === LEGACY_NO_TARGET ? '' : target })) });
   }
   return out;
 }
 
 /**
  * KPIs as one line a planner can edit: `DAU/MAU: ≥ 0.4; 7日留存: > 60%` (half- or full-width `:` `;`).
- * An item without a colon is a metric with target "✓" (reached / done).
+ * An item without a colon is a milestone written as it stands, with no separate target (target ""): nothing
+ * marks it reached or done — "成员 1,000" stays "成员 1,000".
  */
 export function kpisFromText(text: string): { metric: string; target: string }[] {
   return text
@@ -53,10 +60,10 @@ export function kpisFromText(text: string): { metric: string; target: string }[]
     .filter(Boolean)
     .map((item) => {
       const at = item.search(/[:：]/);
-      if (at < 0) return { metric: item, target: '✓' };
+      if (at < 0) return { metric: item, target: '' };
       return { metric: item.slice(0, at).trim(), target: item.slice(at + 1).trim() };
     });
 }
 
 export const kpisToText = (kpis: readonly { metric: string; target: string }[] = []): string =>
-  kpis.map((k) => (k.target === '✓' ? k.metric : `${k.metric}: ${k.target}`)).join('; ');
+  kpis.map((k) => (k.target === '' ? k.metric : `${k.metric}: ${k.target}`)).join('; ');

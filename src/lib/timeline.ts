@@ -12,8 +12,8 @@ export const TIMELINE_LIMITS = { maxPhases: 12, maxPhaseMonths: 60, maxTotalMont
 const kpiSchema = z.object({
   /** What is measured, e.g. "DAU/MAU". */
   metric: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  /** The target as shown, e.g. "≥ 0.4". */
-  target: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  /** The target as shown, e.g. "≥ 0.4"; empty for a milestone written whole ("成员 1,000"). */
+  target: z._default(z.string().check(z.trim(), z.maxLength(100)), ''),
 });
 
 const phaseSchema = z.object({

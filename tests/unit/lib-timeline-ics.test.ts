@@ -14,6 +14,7 @@ import {
   type TimelinePresetId,
 } from '../../src/lib';
 import { issuesOf } from './issues-of';
+import { kpisFromText } from '../../src/lib/phase-list';
 
 // ---- Reference calendar arithmetic on y/m/d numbers (no Date, no library) ----
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -254,6 +255,18 @@ describe('timelineToIcs', () => {
       ].join('\r\n'),
     );
     expect(timelineToIcs(plan, { title: '社群计划' })).toBe(ics); // deterministic
+  });
+
+  test('a KPI without a target is written as typed, never marked done', () => {
+    const tl = planTimeline({
+      start: '2026-03-01',
+      phases: [{ id: 'launch', name: '启动期', months: 3, kpis: kpisFromText('成员 1,000; 粘性: ≥ 0.4') }],
+    });
+    const ics = timelineToIcs(tl);
+    expect(events(ics)[0]!.description).toBe('3个月 (2026-03-01 – 2026-05-31)\n成员 1,000\n粘性: ≥ 0.4');
+    expect(ics).not.toContain('✓');
+    // A target of spaces is no target either.
+    expect(planTimeline({ start: '2026-03-01', phases: [{ id: 'a', name: 'A', months: 1, kpis: [{ metric: '上线', target: '  ' }] }] }).phases[0]!.kpis).toEqual([{ metric: '上线', target: '' }]);
   });
 
   test('no title, English description', () => {

@@ -48,6 +48,17 @@ describe('phase list codec', () => {
     }
   });
 
+  it('reads the old "✓" placeholder of an item without a colon as no target', () => {
+    // Saved before issue #14: kpisFromText('成员 1,000') stored ["成员 1,000", "✓"].
+    expect(decodePhases('[{"n":"启动期","m":3,"k":[["成员 1,000","✓"],["粘性","≥ 0.4"]]}]')?.[0]?.kpis).toEqual([
+      { metric: '成员 1,000', target: '' },
+      { metric: '粘性', target: '≥ 0.4' },
+    ]);
+    const stored = encodePhases([{ id: 'p1', name: 'x', months: 1, kpis: kpisFromText('上线') }]);
+    expect(stored).not.toContain('✓');
+    expect(decodePhases(stored)?.[0]?.kpis).toEqual([{ metric: '上线', target: '' }]);
+  });
+
   it('keeps an emptied months box as NaN (the schema then names the field)', () => {
     expect(decodePhases(encodePhases([{ id: 'a', name: 'x', months: Number.NaN }]))?.[0]?.months).toBeNaN();
   });
@@ -60,9 +71,12 @@ describe('phase list codec', () => {
     expect(kpisFromText('DAU/MAU: ≥ 0.4；7日留存：> 60%; 群规上线')).toEqual([
       { metric: 'DAU/MAU', target: '≥ 0.4' },
       { metric: '7日留存', target: '> 60%' },
-      { metric: '群规上线', target: '✓' },
+      { metric: '群规上线', target: '' },
     ]);
     expect(kpisToText(kpisFromText('A: 1; B'))).toBe('A: 1; B');
+    // Nothing the planner did not write: no "done" mark on an item without a colon.
+    expect(kpisFromText('成员 1,000')).toEqual([{ metric: '成员 1,000', target: '' }]);
+    expect(kpisToText(kpisFromText('成员 1,000; 粘性: ≥ 0.4'))).toBe('成员 1,000; 粘性: ≥ 0.4');
     expect(kpisFromText(' ; ')).toEqual([]);
   });
 });
