@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { TIER_SHARES } from './defaults';
 import { count, share } from './fields';
-import { floorCount } from './numeric';
+import { floorCount, roundCount } from './numeric';
 import { validate } from './validate';
 
 export type TierShares = { core: number; active: number; silent: number };
@@ -60,4 +60,14 @@ export function tiers(members: number, shares?: Partial<TierShares>): TierCounts
   const v = validate(tiersInputSchema, { members, shares });
   const [core = 0, active = 0, silent = 0] = largestRemainder(v.members, [v.shares.core, v.shares.active, v.shares.silent]);
   return { core, active, silent };
+}
+
+/**
+ * Tiers of a forecast: the expected members (a projection's fractional expectation, e.g. the last value of
+ * `projectMembers`) rounded to whole people as the page shows them, then split like `tiers`.
+ *
+ * Example: a forecast of 4,048.4 members → 4,048 → core 202, active 810, silent 3,036 (not the target's split).
+ */
+export function forecastTiers(expected: number, shares?: Partial<TierShares>): TierCounts {
+  return tiers(roundCount(expected), shares);
 }

@@ -10,7 +10,7 @@ import {
   stickiness,
   tiers,
 } from '../../src/lib';
-import { largestRemainder } from '../../src/lib/tiers';
+import { forecastTiers, largestRemainder } from '../../src/lib/tiers';
 import { issuesOf } from './issues-of';
 
 describe('projectMembers', () => {
@@ -177,6 +177,20 @@ describe('tiers', () => {
     expect(tiers(100, { core: 0.29, active: 0.01, silent: 0.7 })).toEqual({ core: 29, active: 1, silent: 70 }); // 100 × 0.29 is 28.999999999999996 in doubles
     expect(issuesOf(() => tiers(10, { core: 0.5, active: 0.5, silent: 0.5 }))).toEqual([{ path: 'shares', code: 'shares_must_sum_to_one' }]);
     expect(issuesOf(() => tiers(-1))).toEqual([{ path: 'members', code: 'must_be_non_negative' }]);
+  });
+
+  test('forecastTiers splits the forecast end membership in whole people, not the target', () => {
+    // 4,048.4 → 4,048 → exact 202.4 / 809.6 / 3,036 → floors 202 / 809 / 3,036, the one left goes to active (.6).
+    expect(forecastTiers(4048.4)).toEqual({ core: 202, active: 810, silent: 3036 });
+    // Issue #14: a forecast of 4,048 with a target of 5,000 showed the target's 250 / 1,000 / 3,750.
+    expect(forecastTiers(4048.4)).not.toEqual(tiers(5000));
+    // The default projection (1,000, +500 a month, 5% churn, 12 months) ends at 5,136.76… → 5,137 people.
+    const end = projectMembers()[12]!;
+    expect(end).toBeCloseTo(5136.76, 2);
+    const t = forecastTiers(end);
+    expect(t).toEqual({ core: 257, active: 1027, silent: 3853 });
+    expect(t.core + t.active + t.silent).toBe(5137);
+    expect(forecastTiers(2.5)).toEqual(tiers(3)); // half up, as the page rounds
   });
 
   test('largestRemainder: weights are normalised, near-integers are not rounded away', () => {

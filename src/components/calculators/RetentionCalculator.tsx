@@ -4,11 +4,11 @@
  */
 import { percentText, type FieldDef } from '../../lib/calc-state';
 import { formatNumber, formatPercent, type Locale } from '../../lib/format';
-import { STICKINESS_TARGET } from '../../lib/defaults';
+import { SOURCE_DEFAULTS, STICKINESS_TARGET } from '../../lib/defaults';
 import { defaultProjectMembersInput, projectMembers, requiredNewPerMonth, steadyState } from '../../lib/growth';
 import { fitSbg, sbgSurvival } from '../../lib/sbg';
 import { stickiness } from '../../lib/retention';
-import { tiers } from '../../lib/tiers';
+import { forecastTiers } from '../../lib/tiers';
 import { parseSeries } from '../../lib/series';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';
@@ -63,8 +63,10 @@ export default function RetentionCalculator({ locale, strings }: { locale: Local
   const steady = compute(only(calc.values, ['newPerMonth', 'churn']), (v) =>
     steadyState({ newPerMonth: v.newPerMonth as number, monthlyChurn: v.churn as number }),
   );
+  const end = projection.result ? projection.result[projection.result.length - 1]! : null;
+  // The pyramid splits the forecast end membership (what the page projects), not the target.
+  const pyramid = end === null ? { result: null, errors: {} } : compute({}, () => forecastTiers(end));
   const stick = compute(only(calc.values, ['dau', 'mau']), (v) => stickiness(v.dau as number, v.mau as number), (p) => (p.includes('mau') ? 'mau' : 'dau'));
-  const pyramid = compute(only(calc.values, ['target']), (v) => tiers(v.target as number), sameKey('target'));
 
   const series = parseSeries(calc.state.survival ?? '');
   const cohortError: InputIssue | undefined = series.ok ? undefined : { path: 'survival', code: series.error };
@@ -75,7 +77,6 @@ export default function RetentionCalculator({ locale, strings }: { locale: Local
   const errors = { ...projection.errors, ...required.errors, ...steady.errors, ...stick.errors, ...pyramid.errors, ...fit.errors };
   const field = fieldsFor('retention', RETENTION_FIELDS, t.fields, calc.state, errors, locale, calc.setField);
   const membersOk = projection.result && required.result && steady.result !== null && stick.result !== null && pyramid.result;
-  const end = projection.result ? projection.result[projection.result.length - 1]! : null;
   const modelled = fit.result ? sbgSurvival(fit.result.alpha, fit.result.beta, COHORT_MONTHS) : null;
   const summary =
     tab === 'members'
@@ -143,7 +144,7 @@ export default function RetentionCalculator({ locale, strings }: { locale: Local
             {field('newPerMonth')}
             {field('churn')}
             {field('months')}
-            {field('target', { source: 'tierShares' })}
+            {field('target')}
             {field('dau')}
             {field('mau', { source: 'stickinessTarget' })}
           </form>
@@ -192,12 +193,15 @@ export default function RetentionCalculator({ locale, strings }: { locale: Local
                         <span class="calc-bars-label" id={`retention-tier-${k}`}>
                           {t.tierNames[k]}
                         </span>
-                        <meter min={0} max={val('target') ?? 0} value={pyramid.result![k]} aria-labelledby={`retention-tier-${k}`} />
+                        <meter min={0} max={end ?? 0} value={pyramid.result![k]} aria-labelledby={`retention-tier-${k}`} />
                         <span class="calc-bars-value">{num(pyramid.result![k])}</span>
                       </li>
                     ))}
                   </ul>
-                  <figcaption>{t.tierLabel}</figcaption>
+                  <figcaption>{fill(t.tierLabel, { months: calc.state.months ?? '', end: num(end) })}</figcaption>
+                  <p class="calc-default">
+                    <span class="calc-badge">{c.sourceDefault}</span> {SOURCE_DEFAULTS.tierShares.note[locale]}
+                  </p>
                 </figure>
                 <Formula
                   locale={locale}
