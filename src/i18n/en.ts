@@ -165,6 +165,7 @@ export const en: UiStrings = {
     segmentB: 'Segment B',
     ltvLabel: 'Customer lifetime value (LTV)',
     ratio: 'LTV/CAC',
+    verdict: 'Verdict (source-plan standard)',
     verdicts: { healthy: 'Healthy (≥ 3)', marginal: 'Marginal (1–3)', losing: 'Losing money (below 1)' },
     simplePayback: 'Simple payback (ignores churn)',
     payback: 'Payback with churn',

@@ -166,6 +166,7 @@ export const zhCN = {
     segmentB: '客群 B',
     ltvLabel: '客户生命周期价值（LTV）',
     ratio: 'LTV/CAC',
+    verdict: '判断（来源方案标准）',
     verdicts: { healthy: '健康（≥ 3）', marginal: '勉强（1–3）', losing: '亏损（低于 1）' },
     simplePayback: '简单回本周期（不计流失）',
     payback: '计入流失的回本周期',

@@ -169,7 +169,7 @@ function CompareTable({ a, b, locale }: { a: LtvResult; b: LtvResult; locale: Lo
     [t.ltvLabel, money(a.ltv), money(b.ltv)],
     [t.cacValue, money(a.cac), money(b.cac)],
     [t.ratio, formatNumber(a.ratio, locale), formatNumber(b.ratio, locale)],
-    [c.value, t.verdicts[a.verdict], t.verdicts[b.verdict]],
+    [t.verdict, t.verdicts[a.verdict], t.verdicts[b.verdict]],
     [t.simplePayback, months(a.simplePaybackMonths), months(b.simplePaybackMonths)],
     [t.payback, months(a.paybackMonths), months(b.paybackMonths)],
   ];
@@ -285,7 +285,7 @@ function exportRows(a: LtvResult, b: LtvResult | null, locale: Locale): ExportRo
     [section, t.ltvLabel, r.ltv, c.yuan],
     [section, t.cacValue, r.cac, c.yuan],
     [section, t.ratio, r.ratio, ''],
-    [section, c.value, t.verdicts[r.verdict], ''],
+    [section, t.verdict, t.verdicts[r.verdict], ''],
     [section, t.simplePayback, r.simplePaybackMonths, c.months],
     [section, t.payback, r.paybackMonths, c.months],
   ];
