@@ -94,7 +94,7 @@ export const en: UiStrings = {
       'All amounts are pre-tax running costs; one-off system builds are not included.',
     ],
     chartLabel: 'Monthly budget by category (CNY)',
-    staffingLink: 'The staffing calculator can carry its personnel cost here.',
+    staffingLink: 'The staffing calculator can carry its personnel cost and member count here.',
   },
   staffing: {
     title: 'Staffing calculator',
@@ -124,7 +124,7 @@ export const en: UiStrings = {
     monthlyCost: 'Monthly personnel cost',
     membersPerHead: 'Members per team member',
     roles: { lead: 'Community lead', content: 'Content planner', analyst: 'Data analyst', operators: 'Operators' },
-    toBudget: 'Carry the monthly personnel cost into the budget calculator',
+    toBudget: 'Carry the monthly personnel cost and member count into the budget calculator',
     chartLabel: 'Team by role (people)',
     formula: {
       operators: 'Operators = ⌈{members} ÷ {ratio}⌉ = {operators}',

@@ -95,7 +95,7 @@ export const zhCN = {
       '所有金额为税前预算，不含一次性的系统建设费用。',
     ],
     chartLabel: '每月预算构成（元）',
-    staffingLink: '人员成本可以从人员配置计算器带过来。',
+    staffingLink: '人员成本和成员数可以从人员配置计算器带过来。',
   },
   staffing: {
     title: '人员配置计算器',
@@ -125,7 +125,7 @@ export const zhCN = {
     monthlyCost: '每月人员成本',
     membersPerHead: '人均服务成员',
     roles: { lead: '社群负责人', content: '内容策划', analyst: '数据分析', operators: '运营专员' },
-    toBudget: '把每月人员成本带到预算计算器',
+    toBudget: '把每月人员成本和成员数带到预算计算器',
     chartLabel: '团队构成（人）',
     formula: {
       operators: '运营专员 = ⌈{members} ÷ {ratio}⌉ = {operators}',

@@ -15,7 +15,10 @@
  *   planner changes a field.
  * A link carries every field, so opening a shared link shows exactly what the sender saw. A link that
  * carries only some fields (another calculator handing over one number, e.g. the staffing calculator's
- * `?personnel=138666.67` into the budget) fills the rest from saved state, then from defaults.
+ * `?personnel=138666.67&members=3000` into the budget) fills the rest from saved state, then from defaults.
+ * Values a link supplies are saved in this browser at once (`linked`), as if typed: a planner who follows a
+ * hand-over link, reads a chapter and comes back finds them again — unless a damaged saved entry is waiting
+ * (see above: it is left untouched until the planner changes a field).
  */
 import { parseNumber } from './parse';
 import type { ParseErrorCode } from './errors';
@@ -74,6 +77,8 @@ export interface Restored {
   from: 'link' | 'saved' | 'defaults';
   /** Keys of link parameters that were refused. */
   rejected: string[];
+  /** Keys whose text the link supplied (accepted). The island saves these as the planner's own state. */
+  linked: string[];
   /** Saved state existed but could not be used (corrupt, tampered or from a newer version). */
   savedBroken: boolean;
 }
@@ -81,7 +86,7 @@ export interface Restored {
 /**
  * Starting state: the link's parameters if it has any for this calculator, else saved state, else defaults.
  * Example: fields arpu (number, "100") and margin (percent, "60"); search `?arpu=80&margin=abc` →
- * `{ state: { arpu: "80", margin: "60" }, from: "link", rejected: ["margin"], savedBroken: false }`.
+ * `{ state: { arpu: "80", margin: "60" }, from: "link", rejected: ["margin"], linked: ["arpu"], savedBroken: false }`.
  */
 export function restore(fields: readonly FieldDef[], search: string, saved: string | null): Restored {
   const params = new URLSearchParams(search);
@@ -91,15 +96,18 @@ export function restore(fields: readonly FieldDef[], search: string, saved: stri
   const inLink = fields.filter((f) => params.has(f.key));
   if (inLink.length > 0) {
     const rejected: string[] = [];
+    const linked: string[] = [];
     for (const f of inLink) {
       const text = params.get(f.key) ?? '';
-      if (acceptableInLink(f, text)) base[f.key] = text;
-      else rejected.push(f.key);
+      if (acceptableInLink(f, text)) {
+        base[f.key] = text;
+        linked.push(f.key);
+      } else rejected.push(f.key);
     }
-    return { state: base, from: 'link', rejected, savedBroken };
+    return { state: base, from: 'link', rejected, linked, savedBroken };
   }
-  if (fromSaved) return { state: base, from: 'saved', rejected: [], savedBroken };
-  return { state: base, from: 'defaults', rejected: [], savedBroken };
+  if (fromSaved) return { state: base, from: 'saved', rejected: [], linked: [], savedBroken };
+  return { state: base, from: 'defaults', rejected: [], linked: [], savedBroken };
 }
 
 function readSaved(fields: readonly FieldDef[], saved: string): RawState | null {

@@ -112,3 +112,17 @@ export function planStaffing(input: StaffingInput = {}): StaffingPlan {
     membersPerHead: headcount === 0 ? null : v.members / headcount,
   };
 }
+
+/**
+ * The hand-over to the budget calculator: every figure the budget shares with a staffing plan, as the budget's
+ * query parameters (see `src/lib/calc-state.ts`) — the monthly personnel cost (`personnel`, yuan to the fen, as
+ * shown) and the members it is spent on (`members`), so the budget's cost per member divides the same cost by
+ * the same community. (The budget has no field for salaries, headcount or months; its phase is not implied
+ * by a staffing ratio.)
+ *
+ * Example: the default plan for 20,000 members → `?personnel=138666.67&members=20000`.
+ */
+export function budgetHandOff(plan: Pick<StaffingPlan, 'monthlyPersonnelCost'>, members: number): string {
+  const fen = (x: number) => String(Number(x.toFixed(2)));
+  return `?${new URLSearchParams({ personnel: fen(plan.monthlyPersonnelCost), members: String(members) })}`;
+}

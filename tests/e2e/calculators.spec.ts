@@ -159,10 +159,11 @@ test.describe('staffing calculator', () => {
     await page.getByLabel('KOC 占活跃成员比例（下限）').fill('9');
     await expect(page.locator('.calc-error')).toContainText('下限不能高于上限');
     await page.getByLabel('KOC 占活跃成员比例（下限）').fill('5');
-    await page.getByRole('link', { name: /把每月人员成本带到预算计算器/ }).click();
+    await page.getByRole('link', { name: /把每月人员成本和成员数带到预算计算器/ }).click();
     await page.waitForURL(/\/calculators\/budget\//);
     await hydrated(page);
-    await expect(page.getByLabel('每月人员成本')).toHaveValue('171,166.67');
+    await expect(page.getByLabel('每月人员成本')).toHaveValue('171166.67');
+    await expect(page.getByLabel('服务的社群成员数')).toHaveValue('30000');
     await expectClean(page);
   });
 });

@@ -14,7 +14,7 @@ const DEFAULTS = defaults(FIELDS);
 
 describe('restore', () => {
   it('uses defaults when there is no link and nothing saved', () => {
-    expect(restore(FIELDS, '', null)).toEqual({ state: DEFAULTS, from: 'defaults', rejected: [], savedBroken: false });
+    expect(restore(FIELDS, '', null)).toEqual({ state: DEFAULTS, from: 'defaults', rejected: [], linked: [], savedBroken: false });
   });
 
   it('restores exactly what a link carries, and the link wins over saved state', () => {
@@ -24,13 +24,17 @@ describe('restore', () => {
       state: { arpu: '80', margin: '50', horizon: '36', mode: 'spend', start: '2027-01-31', note: 'hi' },
       from: 'link',
       rejected: [],
+      linked: ['arpu', 'margin', 'horizon', 'mode', 'start', 'note'],
       savedBroken: false,
     });
   });
 
   it('fills fields a partial link leaves out from saved state (hand-over between calculators)', () => {
     const saved = serialize({ ...DEFAULTS, margin: '45' });
-    expect(restore(FIELDS, '?arpu=138%2C666.67', saved).state).toEqual({ ...DEFAULTS, arpu: '138,666.67', margin: '45' });
+    const r = restore(FIELDS, '?arpu=138%2C666.67', saved);
+    expect(r.state).toEqual({ ...DEFAULTS, arpu: '138,666.67', margin: '45' });
+    // Only what the link supplied is "linked" (the island saves the state because of it).
+    expect(r.linked).toEqual(['arpu']);
   });
 
   it.each([
@@ -43,6 +47,7 @@ describe('restore', () => {
   ])('refuses tampered link values %s and keeps defaults for them', (search, rejected) => {
     const r = restore(FIELDS, search, null);
     expect(r.rejected).toEqual(rejected);
+    expect(r.linked).toEqual([]);
     for (const k of rejected) expect(r.state[k]).toBe(DEFAULTS[k]);
   });
 
@@ -59,7 +64,7 @@ describe('restore', () => {
     ['an unknown option', JSON.stringify({ v: 1, fields: { mode: 'other' } })],
     ['fields that are not an object', JSON.stringify({ v: 1, fields: 'x' })],
   ])('treats saved state that is %s as broken: defaults load and a notice is due', (_, saved) => {
-    expect(restore(FIELDS, '', saved)).toEqual({ state: DEFAULTS, from: 'defaults', rejected: [], savedBroken: true });
+    expect(restore(FIELDS, '', saved)).toEqual({ state: DEFAULTS, from: 'defaults', rejected: [], linked: [], savedBroken: true });
   });
 
   it('keeps saved text that does not parse, so nothing the planner typed is lost', () => {

@@ -8,6 +8,8 @@ import {
   budgetInputSchema,
   staffingInputSchema,
 } from '../../src/lib';
+import { budgetHandOff } from '../../src/lib/staffing';
+import { parseNumber } from '../../src/lib/parse';
 import { issuesOf } from './issues-of';
 
 describe('planStaffing', () => {
@@ -117,6 +119,26 @@ describe('planStaffing', () => {
         },
       ),
     );
+  });
+});
+
+describe('budgetHandOff', () => {
+  test('carries the personnel cost and the members, so the budget divides the same cost by the same community', () => {
+    expect(budgetHandOff(planStaffing(), 20_000)).toBe('?personnel=138666.67&members=20000');
+    // 3,000 members: 1 operator, (680,000 + 150,000) × 1.3 = 1,079,000 a year → 89,916.67 a month.
+    const staffing = planStaffing({ members: 3000 });
+    const params = new URLSearchParams(budgetHandOff(staffing, 3000));
+    expect([...params.keys()]).toEqual(['personnel', 'members']);
+    const read = (k: string) => {
+      const r = parseNumber(params.get(k)!);
+      if (!r.ok) throw new Error(k);
+      return r.value;
+    };
+    const budget = planBudget({ ...defaultBudgetInput, personnelMonthly: read('personnel'), members: read('members') });
+    expect(read('personnel')).toBe(89916.67);
+    // Before the fix only the cost went over and the budget divided it by its default 20,000 members.
+    expect(budget.costPerMemberMonthly).toBeCloseTo(budget.monthlyTotal / 3000, 6);
+    expect(budget.costPerMemberMonthly).toBeCloseTo(46.17, 2);
   });
 });
 

@@ -1,7 +1,7 @@
 /** 人员配置 / Staffing: operators, groups, KOC range, headcount by role and personnel cost. */
 import { percentText, type FieldDef } from '../../lib/calc-state';
 import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../lib/format';
-import { defaultStaffingInput, planStaffing, type StaffingPlan } from '../../lib/staffing';
+import { budgetHandOff, defaultStaffingInput, planStaffing, type StaffingPlan } from '../../lib/staffing';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
@@ -72,9 +72,8 @@ export default function StaffingCalculator({ locale, strings }: { locale: Locale
   const money = (x: number | null) => formatCurrency(x, locale);
   const num = (x: number | null) => formatNumber(x, locale);
   const v = (k: string) => (calc.values[k]?.ok ? calc.values[k].value : null) as number | null;
-  const budgetHref = result
-    ? `${locale === 'en' ? '/en' : ''}/calculators/budget/?personnel=${encodeURIComponent(formatNumber(result.monthlyPersonnelCost, 'en'))}`
-    : undefined;
+  // Every figure the budget shares with staffing goes along: the personnel cost and the members it serves.
+  const budgetHref = result ? `${locale === 'en' ? '/en' : ''}/calculators/budget/${budgetHandOff(result, v('members')!)}` : undefined;
   const summary = result ? `${t.operators} ${num(result.operators)}，${t.headcount} ${num(result.headcount)}，${t.monthlyCost} ${money(result.monthlyPersonnelCost)}` : null;
   const teamRows: [string, number][] = result
     ? [...ROLES.map((r) => [t.roles[r], v(`${r}Count`) ?? 0] as [string, number]), [t.roles.operators, result.operators]]

@@ -23,6 +23,8 @@ export function useCalculator(id: string, fields: readonly FieldDef[]) {
     setState(r.state);
     if (r.rejected.length > 0) setNotice({ kind: 'link', fields: r.rejected });
     else if (r.savedBroken) setNotice({ kind: 'saved' });
+    // Values that arrived by link are kept like typed ones (a damaged saved entry still waits for an edit).
+    if (r.linked.length > 0 && !r.savedBroken) setTouched(true);
     setReady(true);
   }, []);
 
