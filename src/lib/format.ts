@@ -71,14 +71,27 @@ export function formatCurrency(
   return nf.format(value);
 }
 
-/** A fraction as a percentage: `formatPercent(0.1267, 'en')` → `12.7%` (default 1 decimal). */
+/**
+ * A fraction as a percentage: `formatPercent(0.1267, 'en')` → `12.7%` (default 1 decimal). `signed` marks a
+ * change: `formatPercent(0.2, 'en', { signed: true })` → `+20%`, `-0.2` → `-20%`, and zero stays `0%`.
+ */
 export function formatPercent(
   value: number | null | undefined,
   locale: Locale,
-  options: { maximumFractionDigits?: number } = {},
+  options: { maximumFractionDigits?: number; signed?: boolean } = {},
 ): string {
   if (!isShowable(value)) return EM_DASH;
-  return formatter(locale, { style: 'percent', maximumFractionDigits: options.maximumFractionDigits ?? 1 }).format(value);
+  return formatter(locale, { style: 'percent', maximumFractionDigits: options.maximumFractionDigits ?? 1, ...(options.signed ? { signDisplay: 'exceptZero' } : {}) }).format(value);
+}
+
+/**
+ * A number rounded as the page shows it (at most `digits` decimals, the same rounding as `formatNumber`),
+ * as a plain number for a spreadsheet: `roundShown(19333.333333333332, 2)` → `19333.33`,
+ * `roundShown(0.060000000000000005, 3)` → `0.06`. Null for a missing or non-finite value.
+ */
+export function roundShown(value: number | null | undefined, digits: number): number | null {
+  if (!isShowable(value)) return null;
+  return Number(formatter('en', { useGrouping: false, maximumFractionDigits: digits }).format(value));
 }
 
 /** A duration in months: `formatMonths(8, 'zh-CN')` → `8个月`, `formatMonths(1, 'en')` → `1 month`. */

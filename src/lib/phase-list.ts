@@ -15,7 +15,7 @@ type Stored = { n: string; m: number | null; k?: [string, string][] };
 export function encodePhases(phases: readonly TimelinePhaseInput[]): string {
   return JSON.stringify(
     phases.map((p): Stored => {
-      const k = (p.kpis ?? []).map((x): [string, string] => [x.metric, x.target]);
+      const k = (p.kpis ?? []).map((x): [string, string] => [x.metric, x.target ?? '']);
       const m = Number.isFinite(p.months) ? p.months : null;
       return k.length ? { n: p.name, m, k } : { n: p.name, m };
     }),
@@ -65,5 +65,5 @@ export function kpisFromText(text: string): { metric: string; target: string }[]
     });
 }
 
-export const kpisToText = (kpis: readonly { metric: string; target: string }[] = []): string =>
-  kpis.map((k) => (k.target === '' ? k.metric : `${k.metric}: ${k.target}`)).join('; ');
+export const kpisToText = (kpis: readonly { metric: string; target?: string | undefined }[] = []): string =>
+  kpis.map((k) => (k.target ? `${k.metric}: ${k.target}` : k.metric)).join('; ');

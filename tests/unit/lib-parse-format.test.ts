@@ -9,6 +9,7 @@ import {
   parseNumber,
   type Locale,
 } from '../../src/lib';
+import { roundShown } from '../../src/lib/format';
 
 const LOCALES: Locale[] = ['zh-CN', 'en'];
 
@@ -195,5 +196,37 @@ describe('parseNumber reads back what the formatters print', () => {
         }
       }),
     );
+  });
+});
+
+describe('formatPercent signed (changes in the sensitivity table)', () => {
+  test('a sign on every change but zero', () => {
+    expect(formatPercent(0.2, 'en', { signed: true })).toBe('+20%');
+    expect(formatPercent(-0.2, 'zh-CN', { signed: true })).toBe('-20%');
+    expect(formatPercent(0, 'en', { signed: true })).toBe('0%');
+    expect(formatPercent(-0.00001, 'en', { signed: true })).toBe('0%');
+    expect(formatPercent(null, 'en', { signed: true })).toBe(EM_DASH);
+  });
+});
+
+describe('roundShown (exports round to what the page shows)', () => {
+  test('issue #14 examples', () => {
+    expect(roundShown(19333.333333333332, 2)).toBe(19333.33);
+    expect(roundShown(0.060000000000000005, 3)).toBe(0.06);
+    expect(roundShown(3232.7999999999997, 0)).toBe(3233);
+    expect(roundShown(1267200, 2)).toBe(1267200);
+  });
+  test('agrees with formatNumber, never -0, null for what cannot be shown', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 4 }), (x, d) => {
+        const r = roundShown(x, d)!;
+        expect(formatNumber(r, 'en', { maximumFractionDigits: d })).toBe(formatNumber(x, 'en', { maximumFractionDigits: d }));
+        expect(Object.is(r, -0)).toBe(false);
+      }),
+    );
+    expect(roundShown(-0.0001, 2)).toBe(0);
+    expect(roundShown(Number.NaN, 2)).toBeNull();
+    expect(roundShown(Infinity, 2)).toBeNull();
+    expect(roundShown(null, 2)).toBeNull();
   });
 });

@@ -57,6 +57,10 @@ describe('phase list codec', () => {
     const stored = encodePhases([{ id: 'p1', name: 'x', months: 1, kpis: kpisFromText('上线') }]);
     expect(stored).not.toContain('✓');
     expect(decodePhases(stored)?.[0]?.kpis).toEqual([{ metric: '上线', target: '' }]);
+    // A KPI given without a target (the schema's default) is stored and shown as its metric alone.
+    const bare = [{ id: 'p1', name: 'x', months: 1, kpis: [{ metric: '上线' }] }];
+    expect(decodePhases(encodePhases(bare))?.[0]?.kpis).toEqual([{ metric: '上线', target: '' }]);
+    expect(kpisToText(bare[0]!.kpis)).toBe('上线');
   });
 
   it('keeps an emptied months box as NaN (the schema then names the field)', () => {

@@ -5,7 +5,7 @@ import { defaultBudgetInput, planBudget, type BudgetPlan } from '../../lib/budge
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
-import type { ExportRow } from './export';
+import { inputRows, SHOWN, type ExportRow } from './export';
 import { Actions, fieldsFor, Formula, labelsOf, NoticeBar, Results, Stat, usePrintOpensDetails, useRootRef } from './parts';
 import { compute, useCalculator } from './useCalculator';
 import './calculators.css';
@@ -97,7 +97,7 @@ export default function BudgetCalculator({ locale, strings }: { locale: Locale; 
           {result ? <BudgetResults plan={result} locale={locale} values={calc.values} /> : null}
         </Results>
       </div>
-      <Actions locale={locale} calc="budget" state={calc.state} rows={rows} linkUrl={calc.linkUrl} onReset={calc.reset} />
+      <Actions locale={locale} calc="budget" state={calc.state} rows={rows} inputs={inputRows(locale, BUDGET_FIELDS, calc.state, t.fields, undefined, { phase: t.phases })} linkUrl={calc.linkUrl} onReset={calc.reset} />
     </div>
   );
 }
@@ -192,16 +192,16 @@ function exportRows(plan: BudgetPlan, locale: Locale): ExportRow[] {
   const c = ui[locale].common;
   const m = `${c.yuan}/${c.perMonth}`;
   return [
-    [c.results, t.lines.personnel, plan.lines.personnel, m],
-    [c.results, t.lines.tools, plan.lines.tools, m],
-    [c.results, t.lines.activities, plan.lines.activities, m],
-    [c.results, t.lines.content, plan.lines.content, m],
-    [c.results, t.lines.incentives, plan.lines.incentives, m],
-    [c.results, t.lines.contingency, plan.contingency, m],
-    [c.results, t.monthlyTotal, plan.monthlyTotal, m],
-    [c.results, t.annualTotal, plan.annualTotal, `${c.yuan}/${c.perYear}`],
-    [c.results, t.costPerMember, plan.costPerMemberMonthly, m],
-    [c.results, t.techShare, plan.techShare, c.fraction],
-    [c.results, t.revenueShare, plan.revenueShare, c.fraction],
+    [c.results, t.lines.personnel, plan.lines.personnel, m, SHOWN.money],
+    [c.results, t.lines.tools, plan.lines.tools, m, SHOWN.money],
+    [c.results, t.lines.activities, plan.lines.activities, m, SHOWN.money],
+    [c.results, t.lines.content, plan.lines.content, m, SHOWN.money],
+    [c.results, t.lines.incentives, plan.lines.incentives, m, SHOWN.money],
+    [c.results, t.lines.contingency, plan.contingency, m, SHOWN.money],
+    [c.results, t.monthlyTotal, plan.monthlyTotal, m, SHOWN.money],
+    [c.results, t.annualTotal, plan.annualTotal, `${c.yuan}/${c.perYear}`, SHOWN.money],
+    [c.results, t.costPerMember, plan.costPerMemberMonthly, m, SHOWN.money],
+    [c.results, t.techShare, plan.techShare, c.fraction, SHOWN.share],
+    [c.results, t.revenueShare, plan.revenueShare, c.fraction, SHOWN.share],
   ];
 }

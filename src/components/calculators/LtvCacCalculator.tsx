@@ -5,7 +5,7 @@ import { defaultLtvInput, ltvCac, type LtvResult } from '../../lib/ltv';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
-import type { ExportRow } from './export';
+import { inputRows, SHOWN, type ExportRow } from './export';
 import { Actions, fieldsFor, Formula, labelsOf, NoticeBar, Results, Stat, usePrintOpensDetails, useRootRef } from './parts';
 import { compute, only, useCalculator } from './useCalculator';
 import './calculators.css';
@@ -153,6 +153,7 @@ export default function LtvCacCalculator({ locale, strings }: { locale: Locale; 
         calc="ltv-cac"
         state={calc.state}
         rows={ok && a.result ? exportRows(a.result, comparing ? b.result : null, locale) : null}
+        inputs={inputRows(locale, LTV_FIELDS, calc.state, t.fields, [...keysA.slice(0, 5), 'cacMode', ...keysA.slice(5), 'compare', ...(comparing ? ['arpuB', 'marginB', 'churnB', 'cacB'] : [])], { cacMode: t.cacModes, compare: t.compareOptions })}
         linkUrl={calc.linkUrl}
         onReset={calc.reset}
       />
@@ -282,12 +283,12 @@ function exportRows(a: LtvResult, b: LtvResult | null, locale: Locale): ExportRo
   const t = ui[locale].ltv;
   const c = ui[locale].common;
   const rows = (r: LtvResult, section: string): ExportRow[] => [
-    [section, t.ltvLabel, r.ltv, c.yuan],
-    [section, t.cacValue, r.cac, c.yuan],
-    [section, t.ratio, r.ratio, ''],
+    [section, t.ltvLabel, r.ltv, c.yuan, SHOWN.money],
+    [section, t.cacValue, r.cac, c.yuan, SHOWN.money],
+    [section, t.ratio, r.ratio, '', SHOWN.number],
     [section, t.verdict, t.verdicts[r.verdict], ''],
-    [section, t.simplePayback, r.simplePaybackMonths, c.months],
-    [section, t.payback, r.paybackMonths, c.months],
+    [section, t.simplePayback, r.simplePaybackMonths, c.months, SHOWN.months],
+    [section, t.payback, r.paybackMonths, c.months, SHOWN.months],
   ];
   return b ? [...rows(a, t.segmentA), ...rows(b, t.segmentB)] : rows(a, c.results);
 }

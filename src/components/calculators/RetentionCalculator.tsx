@@ -13,7 +13,7 @@ import { parseSeries } from '../../lib/series';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
-import type { ExportRow } from './export';
+import { inputRows, SHOWN, type ExportRow } from './export';
 import { Actions, fieldsFor, Formula, labelsOf, NoticeBar, Results, Stat, usePrintOpensDetails, useRootRef } from './parts';
 import { compute, only, useCalculator } from './useCalculator';
 import type { InputIssue } from '../../lib/errors';
@@ -36,6 +36,8 @@ export const RETENTION_FIELDS: FieldDef[] = [
 ];
 
 const sameKey = (key: string) => () => key;
+/** α and β are shown to 3 decimals. */
+const ALPHA_BETA_DIGITS = 3;
 
 export default function RetentionCalculator({ locale, strings }: { locale: Locale; strings: CalcStrings }) {
   provideStrings(locale, strings);
@@ -100,20 +102,20 @@ export default function RetentionCalculator({ locale, strings }: { locale: Local
   const rows: ExportRow[] | null =
     tab === 'members' && membersOk
       ? [
-          [c.results, t.projected, end, c.people],
-          [c.results, t.required, required.result!.newPerMonth, c.people],
-          [c.results, t.steady, steady.result, c.people],
-          [c.results, t.stickiness, stick.result, c.fraction],
-          [c.results, `${t.tiers}: ${t.tierNames.core}`, pyramid.result!.core, c.people],
-          [c.results, `${t.tiers}: ${t.tierNames.active}`, pyramid.result!.active, c.people],
-          [c.results, `${t.tiers}: ${t.tierNames.silent}`, pyramid.result!.silent, c.people],
-          ...projection.result!.map((m, i): ExportRow => [t.projectionLabel, fill(c.monthN, { n: i }), m, c.people]),
+          [c.results, t.projected, end, c.people, SHOWN.people],
+          [c.results, t.required, required.result!.newPerMonth, c.people, SHOWN.people],
+          [c.results, t.steady, steady.result, c.people, SHOWN.people],
+          [c.results, t.stickiness, stick.result, c.fraction, SHOWN.number],
+          [c.results, `${t.tiers}: ${t.tierNames.core}`, pyramid.result!.core, c.people, SHOWN.people],
+          [c.results, `${t.tiers}: ${t.tierNames.active}`, pyramid.result!.active, c.people, SHOWN.people],
+          [c.results, `${t.tiers}: ${t.tierNames.silent}`, pyramid.result!.silent, c.people, SHOWN.people],
+          ...projection.result!.map((m, i): ExportRow => [t.projectionLabel, fill(c.monthN, { n: i }), m, c.people, SHOWN.people]),
         ]
       : tab === 'cohort' && fit.result && modelled
         ? [
-            [t.fit, 'alpha', fit.result.alpha, ''],
-            [t.fit, 'beta', fit.result.beta, ''],
-            ...modelled.map((s, i): ExportRow => [t.modelled, fill(c.monthN, { n: i }), s, c.fraction]),
+            [t.fit, 'alpha', fit.result.alpha, '', ALPHA_BETA_DIGITS],
+            [t.fit, 'beta', fit.result.beta, '', ALPHA_BETA_DIGITS],
+            ...modelled.map((s, i): ExportRow => [t.modelled, fill(c.monthN, { n: i }), s, c.fraction, SHOWN.share]),
           ]
         : null;
 
@@ -270,7 +272,13 @@ export default function RetentionCalculator({ locale, strings }: { locale: Local
           </Results>
         </div>
       )}
-      <Actions locale={locale} calc="retention" state={calc.state} rows={rows} linkUrl={calc.linkUrl} onReset={calc.reset} />
+      <Actions
+        locale={locale}
+        calc="retention"
+        state={calc.state}
+        rows={rows}
+        inputs={inputRows(locale, RETENTION_FIELDS, calc.state, t.fields, tab === 'members' ? ['start', 'newPerMonth', 'churn', 'months', 'target', 'dau', 'mau'] : ['survival'])}
+        linkUrl={calc.linkUrl} onReset={calc.reset} />
     </div>
   );
 }

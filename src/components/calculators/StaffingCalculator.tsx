@@ -5,7 +5,7 @@ import { budgetHandOff, defaultStaffingInput, planStaffing, type StaffingPlan } 
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
-import type { ExportRow } from './export';
+import { inputRows, SHOWN, type ExportRow } from './export';
 import { Actions, fieldsFor, Formula, labelsOf, NoticeBar, Results, Stat, usePrintOpensDetails, useRootRef } from './parts';
 import { compute, useCalculator } from './useCalculator';
 import './calculators.css';
@@ -166,7 +166,7 @@ export default function StaffingCalculator({ locale, strings }: { locale: Locale
           ) : null}
         </Results>
       </div>
-      <Actions locale={locale} calc="staffing" state={calc.state} rows={result ? exportRows(result, locale) : null} linkUrl={calc.linkUrl} onReset={calc.reset} />
+      <Actions locale={locale} calc="staffing" state={calc.state} rows={result ? exportRows(result, locale) : null} inputs={inputRows(locale, STAFFING_FIELDS, calc.state, t.fields)} linkUrl={calc.linkUrl} onReset={calc.reset} />
     </div>
   );
 }
@@ -175,14 +175,14 @@ function exportRows(p: StaffingPlan, locale: Locale): ExportRow[] {
   const t = ui[locale].staffing;
   const c = ui[locale].common;
   return [
-    [c.results, t.operators, p.operators, c.people],
-    [c.results, t.groups, p.groups, ''],
-    [c.results, t.activeMembers, p.activeMembers, c.people],
-    [c.results, `${t.koc} (min)`, p.koc.min, c.people],
-    [c.results, `${t.koc} (max)`, p.koc.max, c.people],
-    [c.results, t.headcount, p.headcount, c.people],
-    [c.results, t.membersPerHead, p.membersPerHead, c.people],
-    [c.results, t.annualCost, p.annualPersonnelCost, `${c.yuan}/${c.perYear}`],
-    [c.results, t.monthlyCost, p.monthlyPersonnelCost, `${c.yuan}/${c.perMonth}`],
+    [c.results, t.operators, p.operators, c.people, SHOWN.people],
+    [c.results, t.groups, p.groups, '', SHOWN.people],
+    [c.results, t.activeMembers, p.activeMembers, c.people, SHOWN.people],
+    [c.results, `${t.koc} (min)`, p.koc.min, c.people, SHOWN.people],
+    [c.results, `${t.koc} (max)`, p.koc.max, c.people, SHOWN.people],
+    [c.results, t.headcount, p.headcount, c.people, SHOWN.people],
+    [c.results, t.membersPerHead, p.membersPerHead, c.people, SHOWN.number],
+    [c.results, t.annualCost, p.annualPersonnelCost, `${c.yuan}/${c.perYear}`, SHOWN.money],
+    [c.results, t.monthlyCost, p.monthlyPersonnelCost, `${c.yuan}/${c.perMonth}`, SHOWN.money],
   ];
 }

@@ -17,7 +17,7 @@ import { fill } from '../../i18n/fill';
 import { saveFile } from '../browser';
 import { provideStrings, ui, type CalcStrings } from './strings';
 import { ChartBlock } from './ChartBlock';
-import type { ExportRow } from './export';
+import { inputRows, type ExportRow } from './export';
 import { Actions, fieldsFor, Formula, issueText, labelsOf, NoticeBar, Results, Stat, usePrintOpensDetails, useRootRef } from './parts';
 import { compute, only, useCalculator } from './useCalculator';
 import './calculators.css';
@@ -150,7 +150,7 @@ export default function TimelineCalculator({ locale, strings }: { locale: Locale
           {result ? <TimelineResults timeline={result} locale={locale} onIcs={downloadIcs} /> : null}
         </Results>
       </div>
-      <Actions locale={locale} calc="timeline" state={calc.state} rows={result ? exportRows(result, locale) : null} linkUrl={calc.linkUrl} onReset={calc.reset} />
+      <Actions locale={locale} calc="timeline" state={calc.state} rows={result ? exportRows(result, locale) : null} inputs={inputRows(locale, fields, calc.state, t.fields, ['preset', 'start'], { preset: t.presets })} linkUrl={calc.linkUrl} onReset={calc.reset} />
     </div>
   );
 }

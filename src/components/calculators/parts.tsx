@@ -183,6 +183,7 @@ export function Actions({
   calc,
   state,
   rows,
+  inputs,
   linkUrl,
   onReset,
 }: {
@@ -190,6 +191,8 @@ export function Actions({
   calc: string;
   state: RawState;
   rows: ExportRow[] | null;
+  /** The inputs for the CSV (see `inputRows`). */
+  inputs?: ExportRow[];
   linkUrl: () => string;
   onReset: () => void;
 }) {
@@ -209,7 +212,7 @@ export function Actions({
       <button type="button" onClick={copy}>
         {t.copyLink}
       </button>
-      <button type="button" disabled={!rows} onClick={() => rows && downloadCsv(calc, locale, rows)}>
+      <button type="button" disabled={!rows} onClick={() => rows && downloadCsv(calc, locale, rows, inputs)}>
         {t.exportCsv}
       </button>
       <button type="button" disabled={!rows} onClick={() => rows && downloadJson(calc, locale, state, rows, linkUrl())}>
