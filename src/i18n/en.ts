@@ -378,7 +378,7 @@ export const en: UiStrings = {
     high: '+20%',
     chartCost: 'Monthly cost by line (CNY)',
     chartScenarios: 'Annualised cost by scenario (CNY)',
-    chartTornado: 'Change in annualised cost when each input moves ±20% (CNY)',
+    chartTornado: 'Change in overall LTV/CAC and annualised cost when each input moves ±20% (relative to the base plan)',
     exportMd: 'Export Markdown',
     exportJson: 'Export JSON',
     importJson: 'Import JSON',

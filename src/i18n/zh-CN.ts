@@ -379,7 +379,7 @@ export const zhCN = {
     high: '+20%',
     chartCost: '每月成本构成（元）',
     chartScenarios: '各情景的年化成本（元）',
-    chartTornado: '各输入 ±20% 时年化成本的变化（元）',
+    chartTornado: '各输入 ±20% 时整体 LTV/CAC 与年化成本的变化（相对基准方案）',
     exportMd: '导出 Markdown',
     exportJson: '导出 JSON',
     importJson: '导入 JSON',

@@ -93,3 +93,34 @@ export function sensitivity(input: PlanInput, variation = 0.2): { base: Plan; ro
   const base = buildPlan(v);
   return { base, rows: rankRows(base, DRIVERS.map((driver) => sensitivityRow(v, driver, variation))) };
 }
+
+/** A driver's bars in the tornado: how far LTV/CAC and the annualised cost move, relative to the base plan. */
+export interface TornadoRow extends SensitivityRow {
+  /** (value ÷ base) − 1 at −variation and +variation; null when there is nothing to compare (no LTV/CAC, or a base of 0). */
+  change: { ltvCac: { low: number | null; high: number | null }; annualizedCost: { low: number | null; high: number | null } };
+}
+
+/**
+ * The tornado's rows: each output's relative change, so LTV/CAC (a ratio) and the annualised cost (yuan)
+ * share one axis — the same measure `rankRows` orders by. A driver that moves neither output is left out
+ * (an empty row says nothing). Changes within 1e-12 of zero are zero.
+ *
+ * Example: ARPU −20% lowers LTV/CAC by 20% (LTV is proportional to it) and leaves the cost as it is: change
+ * { ltvCac: { low: −0.2, high: 0.2 }, annualizedCost: { low: 0, high: 0 } }.
+ */
+export function tornadoRows(base: Plan, rows: readonly SensitivityRow[]): TornadoRow[] {
+  const relative = (x: number | null, b: number | null): number | null => {
+    if (x === null || b === null || b === 0) return null;
+    const r = x / b - 1;
+    return Math.abs(r) <= 1e-12 ? 0 : r;
+  };
+  return rows
+    .map((r) => ({
+      ...r,
+      change: {
+        ltvCac: { low: relative(r.low.ltvCac, base.totals.ltvCac), high: relative(r.high.ltvCac, base.totals.ltvCac) },
+        annualizedCost: { low: relative(r.low.annualizedCost, base.totals.annualizedCost), high: relative(r.high.annualizedCost, base.totals.annualizedCost) },
+      },
+    }))
+    .filter((r) => [r.change.ltvCac.low, r.change.ltvCac.high, r.change.annualizedCost.low, r.change.annualizedCost.high].some((c) => c !== null && c !== 0));
+}

@@ -7,9 +7,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { InputIssue } from '../../lib/errors';
 import { InputError } from '../../lib/errors';
-import { formatCurrency, type Locale } from '../../lib/format';
+import { formatCurrency, formatPercent, type Locale } from '../../lib/format';
 import { buildPlan, type Plan } from '../../lib/plan';
-import { applyScenario, DRIVERS, rankRows, sensitivityRow, SCENARIO_PRESETS, type SensitivityRow } from '../../lib/plan-analysis';
+import { applyScenario, DRIVERS, rankRows, sensitivityRow, SCENARIO_PRESETS, tornadoRows, type SensitivityRow } from '../../lib/plan-analysis';
 import { defaultPlanState, readPlanFile, readPlanState, statePathOf, writePlanFile, type PlanState } from '../../lib/plan-state';
 import { fill } from '../../i18n/fill';
 import { browserStorage, saveFile } from '../browser';
@@ -291,7 +291,6 @@ function PlanResults({ plan, analysis, t, locale }: { plan: Plan; analysis: Anal
   const prefix = locale === 'en' ? '/en' : '';
   const lines = ['personnel', 'tools', 'activities', 'content', 'incentives', 'contingency', 'acquisition'] as const;
   const lineNames = { ...ui[locale].budget?.lines, acquisition: t.phase.acquisition[0] } as Record<(typeof lines)[number], string>;
-  const baseCost = plan.totals.annualizedCost;
   return (
     <>
       <dl class="calc-stats">
@@ -401,32 +400,49 @@ function PlanResults({ plan, analysis, t, locale }: { plan: Plan; analysis: Anal
       <p class="calc-hint">{t.sensitivityNote}</p>
       {analysis && (
         <>
+          {/* Both outputs the caption names, as a change from the base plan, so a ratio and yuan share one axis. */}
           <ChartBlock
             kind="bar"
             locale={locale}
             label={t.chartTornado}
+            tall
             table={{
-              head: [c.item, `${t.annualCost} ${t.low}`, `${t.annualCost} ${t.high}`, `${t.ltvCac} ${t.low}`, `${t.ltvCac} ${t.high}`],
-              rows: analysis.tornado.map((r) => [t.drivers[r.driver], f.money(r.low.annualizedCost), f.money(r.high.annualizedCost), f.ratio(r.low.ltvCac), f.ratio(r.high.ltvCac)]),
+              head: [c.item, `${t.ltvCac} ${t.low}`, `${t.ltvCac} ${t.high}`, `${t.annualCost} ${t.low}`, `${t.annualCost} ${t.high}`],
+              rows: tornadoRows(plan, analysis.tornado).map((r) => [
+                t.drivers[r.driver],
+                `${f.ratio(r.low.ltvCac)}（${f.change(r.change.ltvCac.low)}）`,
+                `${f.ratio(r.high.ltvCac)}（${f.change(r.change.ltvCac.high)}）`,
+                `${f.money(r.low.annualizedCost)}（${f.change(r.change.annualizedCost.low)}）`,
+                `${f.money(r.high.annualizedCost)}（${f.change(r.change.annualizedCost.high)}）`,
+              ]),
             }}
-            build={(col) => ({
-              type: 'bar',
-              data: {
-                labels: analysis.tornado.map((r) => t.drivers[r.driver]),
-                datasets: [
-                  { label: t.low, data: analysis.tornado.map((r) => r.low.annualizedCost - baseCost), backgroundColor: col.series[2]! },
-                  { label: t.high, data: analysis.tornado.map((r) => r.high.annualizedCost - baseCost), backgroundColor: col.series[1]! },
-                ],
-              },
-              options: {
-                indexAxis: 'y',
-                scales: {
-                  x: { stacked: true, ticks: { color: col.text, callback: (v) => formatCurrency(Number(v), locale, { compact: true }) }, grid: { color: col.grid } },
-                  y: { stacked: true, ticks: { color: col.text }, grid: { display: false } },
+            build={(col) => {
+              const rows = tornadoRows(plan, analysis.tornado);
+              const bars = (label: string, stack: string, color: string, pick: (r: (typeof rows)[number]) => number | null) => ({ label, stack, backgroundColor: color, data: rows.map(pick) });
+              return {
+                type: 'bar',
+                data: {
+                  labels: rows.map((r) => t.drivers[r.driver]),
+                  datasets: [
+                    bars(`${t.ltvCac} ${t.low}`, 'ltvCac', col.series[2]!, (r) => r.change.ltvCac.low),
+                    bars(`${t.ltvCac} ${t.high}`, 'ltvCac', col.series[1]!, (r) => r.change.ltvCac.high),
+                    bars(`${t.annualCost} ${t.low}`, 'cost', col.series[4]!, (r) => r.change.annualizedCost.low),
+                    bars(`${t.annualCost} ${t.high}`, 'cost', col.series[3]!, (r) => r.change.annualizedCost.high),
+                  ],
                 },
-                plugins: { legend: { position: 'bottom', labels: { color: col.text } } },
-              },
-            })}
+                options: {
+                  indexAxis: 'y',
+                  scales: {
+                    x: { stacked: true, ticks: { color: col.text, callback: (v) => formatPercent(Number(v), locale, { maximumFractionDigits: 0, signed: true }) }, grid: { color: col.grid } },
+                    y: { stacked: true, ticks: { color: col.text }, grid: { display: false } },
+                  },
+                  plugins: {
+                    legend: { position: 'bottom', labels: { color: col.text } },
+                    tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${f.change(ctx.parsed.x)}` } },
+                  },
+                },
+              };
+            }}
           />
         </>
       )}

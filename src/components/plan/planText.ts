@@ -15,6 +15,8 @@ export function planFormatters(locale: Locale) {
     people: (x: number | null) => formatNumber(x, locale, { maximumFractionDigits: 0 }),
     ratio: (x: number | null) => formatNumber(x, locale, { maximumFractionDigits: 2 }),
     share: (x: number | null) => formatPercent(x, locale, { maximumFractionDigits: 1 }),
+    /** A relative change, signed: +20%, -16.7%, 0%. */
+    change: (x: number | null) => formatPercent(x, locale, { maximumFractionDigits: 1, signed: true }),
     months: (x: number | null) => formatMonths(x, locale),
   };
 }
