@@ -79,7 +79,7 @@ export const errorMessages: Record<Locale, Record<ReasonCode, string>> = {
   'zh-CN': {
     required: '请填写此项',
     not_a_number: '请输入数字',
-    not_finite: '请输入一个有限的数字',
+    not_finite: '请输入一个数字，例如 12 或 2.5',
     not_integer: '请输入整数',
     must_be_non_negative: '不能小于 0',
     must_be_positive: '请输入大于 0 的数',
@@ -111,7 +111,7 @@ export const errorMessages: Record<Locale, Record<ReasonCode, string>> = {
   en: {
     required: 'This field is required',
     not_a_number: 'Enter a number',
-    not_finite: 'Enter a finite number',
+    not_finite: 'Enter a number, such as 12 or 2.5',
     not_integer: 'Enter a whole number',
     must_be_non_negative: 'Enter 0 or more',
     must_be_positive: 'Enter a number greater than 0',

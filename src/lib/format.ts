@@ -10,8 +10,9 @@
  * `-0` and values that round to zero print as `0`, never `-0`.
  *
  * Read-back: `parseNumber` reads what `formatNumber` and `formatPercent` print (plain, grouped, percent,
- * zh-CN compact 万/亿 below 10¹², en compact K below 10⁶). Currency strings and en compact M/B/T are for
- * display only: a form shows the currency symbol next to the field, not inside it.
+ * zh-CN compact 万/亿 below 10¹², en compact K below 10⁶) and what `formatCurrency` prints (`¥1,664,000`,
+ * `CN¥1,664,000`, `¥166.4万`), since people paste amounts from a page into a form. En compact M/B/T is for
+ * display only.
  * Formatter instances are cached per locale and options.
  */
 

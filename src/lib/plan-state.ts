@@ -96,9 +96,11 @@ export type StateErrors = Record<string, ParseErrorCode>;
 
 /**
  * Reads the text state into the library's input; every field that does not parse is listed by its state
- * path (e.g. `phases.1.churn`) and the input is then null.
+ * path (e.g. `phases.1.churn`) and the input is then null. `draft` is the input in any case, with NaN where a
+ * field did not parse: handing it to `buildPlan` lets the library judge the ranges of every other field, so
+ * one unreadable field does not hide the others' errors (the NaN fields are refused as not finite).
  */
-export function readPlanState(state: PlanState): { input: PlanInput | null; errors: StateErrors } {
+export function readPlanState(state: PlanState): { input: PlanInput | null; draft: PlanInput; errors: StateErrors } {
   const errors: StateErrors = {};
   const read = (path: string, value: string, opts: { percent?: boolean; optional?: boolean } = {}): number => {
     if (opts.optional && value.trim() === '') return Number.NaN;
@@ -139,7 +141,7 @@ export function readPlanState(state: PlanState): { input: PlanInput | null; erro
     contingencyRate: read('team.contingency', state.team.contingency, { percent: true }),
     groupCapacity: read('team.groupCap', state.team.groupCap),
   };
-  return { input: Object.keys(errors).length ? null : input, errors };
+  return { input: Object.keys(errors).length ? null : input, draft: input, errors };
 }
 
 const LIB_TO_STATE: Record<string, string> = {

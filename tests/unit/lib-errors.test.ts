@@ -142,6 +142,12 @@ describe('InputError and messages', () => {
     expect(messageFor('empty', 'en')).toBe('Enter a number');
   });
 
+  test('the non-finite message says what to type, as the other fields do, not how the code sees it', () => {
+    expect(messageFor('not_finite', 'zh-CN')).toBe('请输入一个数字，例如 12 或 2.5');
+    expect(messageFor('not_finite', 'en')).toBe('Enter a number, such as 12 or 2.5');
+    for (const locale of ['zh-CN', 'en'] as const) expect(messageFor('not_finite', locale)).not.toMatch(/有限|finite/i);
+  });
+
   test('describeIssue adds the bound', () => {
     expect(describeIssue({ path: 'x', code: 'too_large', limit: 1e9 }, 'zh-CN')).toBe('数值太大（最多 1,000,000,000）');
     expect(describeIssue({ path: 'x', code: 'too_small', limit: 1 }, 'en')).toBe('The number is too small (at least 1)');

@@ -64,8 +64,18 @@ describe('parseNumber — contract examples and accepted forms', () => {
     ['Infinity', 'invalid'],
     ['20%', 'invalid'], // a percent sign only in a percent field
     ['20%%', 'invalid'],
-    ['¥1,500', 'invalid'],
-    ['CN¥1,500', 'invalid'],
+    ['¥8元', 'invalid'], // one currency mark, not two
+    ['RMB 3000 元', 'invalid'],
+    ['-¥-5', 'invalid'],
+    ['- 5', 'invalid'],
+    ['¥', 'invalid'],
+    ['元', 'invalid'],
+    ['w', 'invalid'],
+    ['$5', 'invalid'], // other currencies are not yuan
+    ['5 USD', 'invalid'],
+    ['1.2千万', 'invalid'],
+    ['4.5ww', 'invalid'],
+    ['45000元%', 'invalid'],
     ['12,34', 'invalid'], // bad grouping is not guessed at
     ['1,5000', 'invalid'],
     ['+5', 'invalid'],
@@ -85,10 +95,59 @@ describe('parseNumber — contract examples and accepted forms', () => {
     expect(parseNumber(text)).toEqual({ ok: false, error });
   });
 
-  test('percent fields refuse 万/亿/k, and non-strings are invalid', () => {
-    expect(parseNumber('2万', { percent: true })).toEqual({ ok: false, error: 'invalid' });
+  test('percent fields refuse 万/亿/千/k/w and currency marks, and non-strings are invalid', () => {
+    for (const text of ['2万', '2亿', '2千', '2k', '2K', '2w', '2W', '¥20', '20元', 'RMB 20', '20%元', '8万元']) {
+      expect(parseNumber(text, { percent: true }), text).toEqual({ ok: false, error: 'invalid' });
+    }
     expect(parseNumber('20%%', { percent: true })).toEqual({ ok: false, error: 'invalid' });
     expect(parseNumber(12 as unknown as string)).toEqual({ ok: false, error: 'invalid' });
+  });
+});
+
+describe('parseNumber — money as people write it', () => {
+  // Expected values are the amounts the text denotes, written out by hand.
+  test.each([
+    ['8万元', 80_000],
+    ['￥45000', 45_000],
+    ['¥45,000', 45_000],
+    ['45000元', 45_000],
+    ['4.5w', 45_000],
+    ['4.5W', 45_000],
+    ['1.2千', 1_200],
+    ['RMB 3000', 3_000],
+    ['rmb3000', 3_000],
+    ['RMB3,000.50', 3_000.5],
+    ['3000 RMB', 3_000],
+    ['CNY 1.5万', 15_000],
+    ['CN¥45,000.50', 45_000.5],
+    ['¥ 45 000', 45_000],
+    ['￥４５０００', 45_000],
+    ['ＲＭＢ　３０００', 3_000],
+    ['1.2万元', 12_000],
+    ['3.5亿元', 350_000_000],
+    ['2k元', 2_000],
+    ['4.5 w', 45_000],
+    ['5千 元', 5_000],
+    ['-¥1,234.50', -1_234.5],
+    ['¥-1,234.50', -1_234.5],
+    ['−￥8万', -80_000],
+  ] as const)('%j → %d', (text, value) => {
+    expect(parseNumber(text)).toEqual({ ok: true, value });
+  });
+
+  test('a currency mark or 元 never changes the number; w is 万 and 千 is k', () => {
+    const plain = fc.integer({ min: 0, max: 1e9 }).map((n) => String(n / 100));
+    fc.assert(
+      fc.property(plain, (digits) => {
+        const value = parseNumber(digits);
+        for (const text of [`¥${digits}`, `￥${digits}`, `RMB ${digits}`, `CNY${digits}`, `${digits}元`, `${digits} RMB`]) {
+          expect(parseNumber(text), text).toEqual(value);
+        }
+        expect(parseNumber(`${digits}w`)).toEqual(parseNumber(`${digits}万`));
+        expect(parseNumber(`${digits}W元`)).toEqual(parseNumber(`${digits}万`));
+        expect(parseNumber(`${digits}千`)).toEqual(parseNumber(`${digits}k`));
+      }),
+    );
   });
 });
 
@@ -156,6 +215,25 @@ describe('parseNumber reads back what the formatters print', () => {
           expect(formatNumber(back.value, loc)).toBe(text);
           expect(Math.abs(back.value - value)).toBeLessThanOrEqual(0.005 + 1e-9 * Math.abs(value));
         }
+      }),
+    );
+  });
+
+  test('money as formatCurrency prints it (¥ and CN¥, minus signs, grouping)', () => {
+    fc.assert(
+      fc.property(cents, locale, (value, loc) => {
+        expect(parseNumber(formatCurrency(value, loc))).toEqual({ ok: true, value: value === 0 ? 0 : value });
+      }),
+    );
+  });
+
+  test('zh-CN compact money (¥166.4万) reads back to what it prints', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 9.9e11, noNaN: true }), (value) => {
+        const text = formatCurrency(value, 'zh-CN', { compact: true });
+        const back = parseNumber(text);
+        expect(back.ok).toBe(true);
+        if (back.ok) expect(formatCurrency(back.value, 'zh-CN', { compact: true })).toBe(text);
       }),
     );
   });

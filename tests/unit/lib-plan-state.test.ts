@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, defaultPlanInput, defaultPlanState, readPlanFile, readPlanState, stateFromInput, statePathOf, writePlanFile, type PlanState } from '../../src/lib';
+import { buildPlan, defaultPlanInput, InputError, defaultPlanState, readPlanFile, readPlanState, stateFromInput, statePathOf, writePlanFile, type PlanState } from '../../src/lib';
 
 describe('plan state', () => {
   it('reads the default state back into exactly the default plan', () => {
@@ -23,6 +23,26 @@ describe('plan state', () => {
     const { input, errors } = readPlanState(s);
     expect(input).toBeNull();
     expect(errors).toEqual({ 'basics.arpu': 'invalid', 'phases.1.churn': 'empty', 'team.roles.0.salary': 'invalid' });
+  });
+
+  it('hands the library a draft, so one unreadable field does not hide the range errors of the others', () => {
+    const s = structuredClone(defaultPlanState()) as PlanState;
+    s.basics.arpu = 'abc';
+    s.team.contingency = '150';
+    s.team.roles[0]!.count = '-5';
+    const { input, draft, errors } = readPlanState(s);
+    expect(input).toBeNull();
+    expect(errors).toEqual({ 'basics.arpu': 'invalid' });
+    expect(draft.arpuMonthly).toBeNaN();
+    let thrown: unknown;
+    try {
+      buildPlan(draft);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(InputError);
+    const paths = (thrown as InputError).issues.map((i) => `${statePathOf(i.path)} ${i.code}`);
+    expect(paths).toEqual(expect.arrayContaining(['basics.arpu not_finite', 'team.contingency too_large', 'team.roles.0.count must_be_non_negative']));
   });
 
   it('accepts full-width and 万 input', () => {

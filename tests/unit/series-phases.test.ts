@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodePhases, encodePhases, kpisFromText, kpisToText } from '../../src/lib/phase-list';
+import { decodeDrafts, decodePhases, encodeDrafts, encodePhases, kpisFromText, kpisToText, readDrafts } from '../../src/lib/phase-list';
 import { parseSeries } from '../../src/lib/series';
 import { presetPhases } from '../../src/lib';
 
@@ -67,7 +67,49 @@ describe('phase list codec', () => {
     expect(decodePhases(encodePhases([{ id: 'a', name: 'x', months: Number.NaN }]))?.[0]?.months).toBeNaN();
   });
 
-  it.each(['{', '{}', '[1]', '[{"n":1,"m":2}]', '[{"n":"a","m":"3"}]', '[{"n":"a","m":3,"k":[["x"]]}]', 'null'])('refuses %s', (text) => {
+  it('keeps the months and KPI boxes exactly as typed, half-typed text included', () => {
+    // Each prefix of what a planner types, key by key: the box must read back the same after every key.
+    for (const typed of ['2.5', '12.5', '1,200', '1.2万', '02', 'abc', ' 3 ']) {
+      for (let n = 0; n <= typed.length; n++) {
+        const months = typed.slice(0, n);
+        const back = decodeDrafts(encodeDrafts([{ name: 'x', months, kpis: 'A:1;' }]));
+        expect(back).toEqual([{ name: 'x', months, kpis: 'A:1;' }]);
+      }
+    }
+    // A plain whole number and a canonical KPI line are stored as before (number and pairs).
+    expect(encodeDrafts([{ name: 'x', months: '3', kpis: 'A: 1; B' }])).toBe('[{"n":"x","m":3,"k":[["A","1"],["B","✓"]]}]');
+    expect(encodeDrafts([{ name: 'x', months: '2.5', kpis: 'A:1' }])).toBe('[{"n":"x","m":"2.5","k":"A:1"}]');
+  });
+
+  it('any draft round-trips through the stored text', () => {
+    const draft = fc.record({ name: fc.string(), months: fc.string(), kpis: fc.string() });
+    fc.assert(
+      fc.property(fc.array(draft, { maxLength: 5 }), (drafts) => {
+        expect(decodeDrafts(encodeDrafts(drafts))).toEqual(drafts);
+      }),
+    );
+  });
+
+  it('reads drafts for the library: months by parseNumber, errors by phase', () => {
+    const { phases, errors } = readDrafts([
+      { name: 'a', months: '3', kpis: 'X: 1' },
+      { name: 'b', months: '2.5', kpis: '' },
+      { name: 'c', months: 'abc', kpis: '' },
+      { name: 'd', months: '', kpis: '' },
+    ]);
+    expect(phases.map((p) => [p.id, p.months])).toEqual([['p1', 3], ['p2', 2.5], ['p3', Number.NaN], ['p4', Number.NaN]]);
+    expect(phases[0]!.kpis).toEqual([{ metric: 'X', target: '1' }]);
+    expect(errors).toEqual({ 2: 'invalid', 3: 'empty' });
+  });
+
+  it('reads links written before drafts (months as a number or null)', () => {
+    expect(decodeDrafts('[{"n":"a","m":3},{"n":"b","m":null,"k":[["X","1"]]}]')).toEqual([
+      { name: 'a', months: '3', kpis: '' },
+      { name: 'b', months: '', kpis: 'X: 1' },
+    ]);
+  });
+
+  it.each(['{', '{}', '[1]', '[{"n":1,"m":2}]', '[{"n":"a","m":true}]', '[{"n":"a","m":3,"k":[["x"]]}]', '[{"n":"a","m":3,"k":5}]', 'null'])('refuses %s', (text) => {
     expect(decodePhases(text)).toBeNull();
   });
 

@@ -11,7 +11,7 @@ import { TIMELINE_LIMITS, planTimeline, type Timeline, type TimelinePhaseInput }
 import { addMonthsIso } from '../../lib/dates';
 import { presetPhases, type TimelinePresetId } from '../../lib/presets';
 import { timelineToIcs } from '../../lib/ics';
-import { decodePhases, encodePhases, kpisFromText, kpisToText } from '../../lib/phase-list';
+import { decodeDrafts, draftOf, encodeDrafts, encodePhases, kpisToText, readDrafts, type PhaseDraft } from '../../lib/phase-list';
 import type { InputIssue } from '../../lib/errors';
 import { fill } from '../../i18n/fill';
 import { saveFile } from '../browser';
@@ -58,10 +58,13 @@ export default function TimelineCalculator({ locale, strings }: { locale: Locale
     }
   }, [calc.ready]);
 
-  const decoded = decodePhases(calc.state.phases ?? '');
-  const phases: TimelinePhaseInput[] = decoded ?? presetPhases('launch-growth-mature', locale);
-  const setPhases = (next: TimelinePhaseInput[]) => {
-    calc.setField('phases', encodePhases(next));
+  // The boxes show the drafts (text as typed); the library gets them read by parseNumber.
+  const decoded = decodeDrafts(calc.state.phases ?? '');
+  const drafts: PhaseDraft[] = decoded ?? presetPhases('launch-growth-mature', locale).map(draftOf);
+  const read = readDrafts(drafts);
+  const phases: TimelinePhaseInput[] = read.phases;
+  const setPhases = (next: PhaseDraft[]) => {
+    calc.setField('phases', encodeDrafts(next));
     if (calc.state.preset !== 'custom') calc.setField('preset', 'custom');
   };
   const applyPreset = (id: string) => {
@@ -80,12 +83,14 @@ export default function TimelineCalculator({ locale, strings }: { locale: Locale
     },
   );
   for (const [k, issue] of Object.entries(errors)) if (k.startsWith('phase')) phaseIssues[k] = issue;
+  // A months box that does not read as a number says so, rather than the library's word for the NaN.
+  for (const [i, code] of Object.entries(read.errors)) phaseIssues[`phase-${i}-months`] = { path: `phases.${i}.months`, code };
   const field = fieldsFor('timeline', fields, t.fields, calc.state, errors, locale, (key, text) => (key === 'preset' ? applyPreset(text) : calc.setField(key, text)));
   const months = (n: number) => formatNumber(n, locale);
   const summary = result ? `${t.planEnd} ${result.end}，${t.total} ${months(result.totalMonths)} ${c.months}` : null;
-  const update = (i: number, patch: Partial<TimelinePhaseInput>) => setPhases(phases.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  const update = (i: number, patch: Partial<PhaseDraft>) => setPhases(drafts.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   const move = (i: number, by: number) => {
-    const next = [...phases];
+    const next = [...drafts];
     const [item] = next.splice(i, 1);
     next.splice(i + by, 0, item!);
     setPhases(next);
@@ -108,7 +113,7 @@ export default function TimelineCalculator({ locale, strings }: { locale: Locale
           <p class="calc-hint" id="timeline-kpi-hint">{t.kpiHint}</p>
           {decoded === null ? <p class="calc-error">{t.phasesBroken}</p> : null}
           <ol>
-            {phases.map((p, i) => {
+            {drafts.map((p, i) => {
               const id = `timeline-phase-${i}`;
               const err = (part: string) => phaseIssues[`phase-${i}-${part}`];
               return (
@@ -121,18 +126,18 @@ export default function TimelineCalculator({ locale, strings }: { locale: Locale
                   </div>
                   <div class="calc-field calc-field--short">
                     <label for={`${id}-months`}>{t.phaseMonths}</label>
-                    <input id={`${id}-months`} type="number" inputMode="numeric" min={1} max={TIMELINE_LIMITS.maxPhaseMonths} step={1} value={Number.isFinite(p.months) ? p.months : ''} aria-invalid={err('months') ? 'true' : undefined} aria-describedby={err('months') ? `${id}-months-err` : undefined} onInput={(e) => update(i, { months: (e.target as HTMLInputElement).valueAsNumber })} />
+                    <input id={`${id}-months`} type="text" inputMode="numeric" autoComplete="off" spellcheck={false} value={p.months} aria-invalid={err('months') ? 'true' : undefined} aria-describedby={err('months') ? `${id}-months-err` : undefined} onInput={(e) => update(i, { months: (e.target as HTMLInputElement).value })} />
                     {err('months') ? <p class="calc-error" id={`${id}-months-err`}>{issueText(err('months')!, locale)}</p> : null}
                   </div>
                   <div class="calc-field calc-field--wide">
                     <label for={`${id}-kpis`}>{t.phaseKpis}</label>
-                    <input id={`${id}-kpis`} type="text" value={kpisToText(p.kpis)} aria-invalid={err('kpis') ? 'true' : undefined} aria-describedby={err('kpis') ? `${id}-kpis-err timeline-kpi-hint` : 'timeline-kpi-hint'} onChange={(e) => update(i, { kpis: kpisFromText((e.target as HTMLInputElement).value) })} />
+                    <input id={`${id}-kpis`} type="text" value={p.kpis} aria-invalid={err('kpis') ? 'true' : undefined} aria-describedby={err('kpis') ? `${id}-kpis-err timeline-kpi-hint` : 'timeline-kpi-hint'} onInput={(e) => update(i, { kpis: (e.target as HTMLInputElement).value })} />
                     {err('kpis') ? <p class="calc-error" id={`${id}-kpis-err`}>{issueText(err('kpis')!, locale)}</p> : null}
                   </div>
                   <div class="calc-phase-buttons">
                     <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`${t.up}: ${p.name}`}>↑</button>
-                    <button type="button" disabled={i === phases.length - 1} onClick={() => move(i, 1)} aria-label={`${t.down}: ${p.name}`}>↓</button>
-                    <button type="button" disabled={phases.length === 1} onClick={() => setPhases(phases.filter((_, j) => j !== i))}>
+                    <button type="button" disabled={i === drafts.length - 1} onClick={() => move(i, 1)} aria-label={`${t.down}: ${p.name}`}>↓</button>
+                    <button type="button" disabled={drafts.length === 1} onClick={() => setPhases(drafts.filter((_, j) => j !== i))}>
                       {t.remove}
                     </button>
                   </div>
@@ -140,7 +145,7 @@ export default function TimelineCalculator({ locale, strings }: { locale: Locale
               );
             })}
           </ol>
-          <button type="button" disabled={phases.length >= TIMELINE_LIMITS.maxPhases} onClick={() => setPhases([...phases, { id: `p${phases.length + 1}`, name: fill(t.phaseN, { n: phases.length + 1 }), months: 3, kpis: [] }])}>
+          <button type="button" disabled={phases.length >= TIMELINE_LIMITS.maxPhases} onClick={() => setPhases([...drafts, { name: fill(t.phaseN, { n: drafts.length + 1 }), months: '3', kpis: '' }])}>
             {t.add}
           </button>
           {phases.length >= TIMELINE_LIMITS.maxPhases ? <p class="calc-hint">{fill(t.maxPhases, { n: TIMELINE_LIMITS.maxPhases })}</p> : null}

@@ -75,8 +75,11 @@ export function parseErrors(values: Record<string, FieldResult>): FieldErrors {
 }
 
 /**
- * Calls a library function when every field parsed; an `InputError` becomes per-field errors through
- * `fieldOf` (library path → field key). Any other exception is a bug and is rethrown.
+ * Calls a library function and collects per-field errors: a field that does not parse keeps its parse error,
+ * and every other field is still judged by the library (a field that did not parse goes in as NaN), so one
+ * unreadable field never hides the range errors of the rest. An `InputError` becomes per-field errors through
+ * `fieldOf` (library path → field key). The result is null while any field has an error. Any other exception
+ * is a bug and is rethrown, unless a field did not parse (then the call was only a check of the others).
  */
 export function compute<R>(
   values: Record<string, FieldResult>,
@@ -84,12 +87,17 @@ export function compute<R>(
   fieldOf: (path: string) => string | undefined = (path) => path.split('.')[0],
 ): { result: R | null; errors: FieldErrors } {
   const errors = parseErrors(values);
-  if (Object.keys(errors).length > 0) return { result: null, errors };
-  const plain = Object.fromEntries(Object.entries(values).map(([k, r]) => [k, r.ok ? r.value : null]));
+  const unreadable = Object.keys(errors).length > 0;
+  const plain = Object.fromEntries(Object.entries(values).map(([k, r]) => [k, r.ok ? r.value : Number.NaN]));
   try {
-    return { result: run(plain), errors };
+    const result = run(plain);
+    return { result: unreadable ? null : result, errors };
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
+    if (!(e instanceof InputError)) {
+      if (unreadable) return { result: null, errors };
+      throw e;
+    }
+    // Parse errors were set first and win: the library's "not a finite number" for the NaN stand-in says less.
     for (const issue of e.issues) {
       const key = fieldOf(issue.path);
       if (key) errors[key] ??= issue;

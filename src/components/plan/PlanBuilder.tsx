@@ -24,13 +24,17 @@ const STORAGE_KEY = 'playbook:plan';
 type Errors = Record<string, InputIssue>;
 
 function compute(state: PlanState): { plan: Plan | null; errors: Errors } {
-  const { input, errors: parse } = readPlanState(state);
+  const { input, draft, errors: parse } = readPlanState(state);
   const errors: Errors = Object.fromEntries(Object.entries(parse).map(([k, code]) => [k, { path: k, code }]));
-  if (!input) return { plan: null, errors };
+  // The library judges every field that parsed even while another does not (parse errors stay first).
   try {
-    return { plan: buildPlan(input), errors };
+    const plan = buildPlan(draft);
+    return { plan: input ? plan : null, errors };
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
+    if (!(e instanceof InputError)) {
+      if (!input) return { plan: null, errors };
+      throw e;
+    }
     for (const issue of e.issues) errors[statePathOf(issue.path)] ??= issue;
     return { plan: null, errors };
   }
