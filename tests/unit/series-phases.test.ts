@@ -77,7 +77,7 @@ describe('phase list codec', () => {
       }
     }
     // A plain whole number and a canonical KPI line are stored as before (number and pairs).
-    expect(encodeDrafts([{ name: 'x', months: '3', kpis: 'A: 1; B' }])).toBe('[{"n":"x","m":3,"k":[["A","1"],["B","✓"]]}]');
+    expect(encodeDrafts([{ name: 'x', months: '3', kpis: 'A: 1; B' }])).toBe('[{"n":"x","m":3,"k":[["A","1"],["B",""]]}]');
     expect(encodeDrafts([{ name: 'x', months: '2.5', kpis: 'A:1' }])).toBe('[{"n":"x","m":"2.5","k":"A:1"}]');
   });
 
