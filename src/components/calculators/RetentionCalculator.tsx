@@ -66,8 +66,9 @@ export default function RetentionCalculator({ locale, strings }: { locale: Local
     steadyState({ newPerMonth: v.newPerMonth as number, monthlyChurn: v.churn as number }),
   );
   const end = projection.result ? projection.result[projection.result.length - 1]! : null;
-  // The pyramid splits the forecast end membership (what the page projects), not the target.
-  const pyramid = end === null ? { result: null, errors: {} } : compute({}, () => forecastTiers(end));
+  // The pyramid splits the forecast end membership (what the page projects), not the target. A forecast
+  // past 10⁹ people (huge intake, tiny churn) is flagged on the intake that drives it.
+  const pyramid = end === null ? { result: null, errors: {} } : compute({}, () => forecastTiers(end), sameKey('newPerMonth'));
   const stick = compute(only(calc.values, ['dau', 'mau']), (v) => stickiness(v.dau as number, v.mau as number), (p) => (p.includes('mau') ? 'mau' : 'dau'));
 
   const series = parseSeries(calc.state.survival ?? '');
