@@ -186,7 +186,7 @@ export const HOUSE_RULES: readonly HouseRule[] = [
   {
     id: 'tierCore', value: S.tierShares.value.core, unit: 'percent', binds: 'operators', basis: 'source-plan', ref: S.tierShares.ref, section: 'people',
     rule: both('核心成员：按近 90 天活动次数排名的前 {v}。', 'Core members: the top {v} by activity over the last 90 days.'),
-    why: both('分层统一叫“核心 / 活跃 / 沉默”。定位与分层一章曾用“核心层 / 参与层 / 围观层”，术语表里说明了这组旧名。', 'Tiers are called core / active / silent everywhere. The positioning chapter once said core / engaged / onlookers; the glossary explains those old names.'),
+    why: both('分层统一叫“核心 / 活跃 / 沉默”。定位与分层一章曾用“核心层 / 参与层 / 围观层”，术语表里说明了这组旧名。', 'Tiers are called core / active / silent everywhere. The positioning chapter once said core / participating / watching; the glossary explains those old names.'),
   },
   {
     id: 'tierActive', value: S.tierShares.value.active, unit: 'percent', binds: 'operators', basis: 'source-plan', ref: S.tierShares.ref, section: 'people',
