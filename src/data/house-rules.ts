@@ -83,7 +83,7 @@ const houseRuleSchema = z.object({
   checked: z.optional(z.iso.date()),
   ref: z.optional(z.string()),
   rule: z.object({ 'zh-CN': z.string().check(z.includes('{v}')), en: z.string().check(z.includes('{v}')) }),
-  why: z.object({ 'zh-CN': z.string().check(z.minLength(10)), en: z.string().check(z.minLength(10)) }),
+  why: z.object({ 'zh-CN': z.string().check(z.minLength(4)), en: z.string().check(z.minLength(10)) }),
   section: z.enum(['members', 'content', 'alerts', 'people', 'experiments', 'safety']),
 });
 export const houseRulesSchema = z.array(houseRuleSchema).check(z.refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, { error: 'duplicate rule id' }));
