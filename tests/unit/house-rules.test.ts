@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatRule, HOUSE_RULES, houseRulesSchema, ruleSentence, RULES_BY_ID, type RuleId } from '../../src/data/house-rules';
+import { formatRule, HOUSE_RULES, houseRulesSchema, ruleSentence, RULES_BY_ID, SECTIONS, type RuleId, type Section } from '../../src/data/house-rules';
 import { KOC_BASE_SHARE, SOURCE_DEFAULTS, TIER_SHARES } from '../../src/lib/defaults';
 import { defaultStaffingInput } from '../../src/lib/staffing';
 import type { Locale } from '../../src/lib/format';
@@ -174,6 +174,14 @@ describe('the house rules data', () => {
     expect(RULES_BY_ID.kocShareMin.value).toBe(SOURCE_DEFAULTS.kocShareMin.value);
     expect(RULES_BY_ID.groupCapacity.value).toBe(SOURCE_DEFAULTS.groupCapacity.value);
     expect(RULES_BY_ID.kocBaseShare.value).toBe(TIER_SHARES.core + TIER_SHARES.active);
+  });
+
+  it('the rulebook page renders every section, under its heading, in both languages', () => {
+    for (const [file, lang] of [['src/content/docs/reference/house-rules.mdx', 'zh-CN'], ['src/content/docs/en/reference/house-rules.mdx', 'en']] as const) {
+      const page = readFileSync(file, 'utf8');
+      for (const s of Object.keys(SECTIONS) as Section[]) expect(page, `${file} ${s}`).toContain(`## ${SECTIONS[s][lang]}\n\n<HouseRules lang="${lang}" section="${s}" />`);
+    }
+    expect(new Set(HOUSE_RULES.map((r) => r.section))).toEqual(new Set(Object.keys(SECTIONS)));
   });
 
   it('gives the staffing calculator its KOC-base default (core + active tiers)', () => {
