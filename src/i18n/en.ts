@@ -101,7 +101,7 @@ export const en: UiStrings = {
     fields: {
       members: ['Community members', 'people'],
       ratio: ['Members per operator', 'members'],
-      active: ['Active share of members', '%'],
+      active: ['Active share of members (core + active tiers)', '%'],
       kocMin: ['KOCs as share of active members (low)', '%'],
       kocMax: ['KOCs as share of active members (high)', '%'],
       leadCount: ['Community leads', 'people'],

@@ -102,7 +102,7 @@ export const zhCN = {
     fields: {
       members: ['社群成员数', '人'],
       ratio: ['每名运营负责的成员数', '人/运营'],
-      active: ['活跃成员占比', '%'],
+      active: ['活跃成员占比（核心 + 活跃两层）', '%'],
       kocMin: ['KOC 占活跃成员比例（下限）', '%'],
       kocMax: ['KOC 占活跃成员比例（上限）', '%'],
       leadCount: ['社群负责人人数', '人'],

@@ -114,5 +114,10 @@ export const STICKINESS_TARGET = SOURCE_DEFAULTS.stickinessTarget.value;
 export const LTV_CAC_TARGET = SOURCE_DEFAULTS.ltvCacTarget.value;
 /** Member tiers 5% core / 20% active / 75% silent (source plan). */
 export const TIER_SHARES = SOURCE_DEFAULTS.tierShares.value;
+/**
+ * The base that KOC shares are taken of: the core and active tiers together (5% + 20% = 25% by default).
+ * One definition for the handbook, the rulebook and the staffing calculator's default.
+ */
+export const KOC_BASE_SHARE = TIER_SHARES.core + TIER_SHARES.active;
 /** Members one chat group holds (platform limit). */
 export const GROUP_CAPACITY = SOURCE_DEFAULTS.groupCapacity.value;

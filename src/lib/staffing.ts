@@ -2,7 +2,7 @@
  * Staffing: how many operators, KOCs and chat groups a community of a given size needs, and what the team costs.
  */
 import * as z from 'zod/mini';
-import { GROUP_CAPACITY, KOC_SHARE, MEMBERS_PER_OPERATOR_LAUNCH, OPERATOR_SALARY } from './defaults';
+import { GROUP_CAPACITY, KOC_BASE_SHARE, KOC_SHARE, MEMBERS_PER_OPERATOR_LAUNCH, OPERATOR_SALARY } from './defaults';
 import { count, integer, MAX_COUNT, money, share } from './fields';
 import { ceilCount, roundCount } from './numeric';
 import { validate } from './validate';
@@ -32,8 +32,8 @@ export const staffingInputSchema = z.object({
     z.number().check(z.positive(), z.minimum(1), z.maximum(MAX_COUNT)),
     MEMBERS_PER_OPERATOR_LAUNCH,
   ),
-  /** Share of members who are active, 0–1. Default 0.25 (editorial). */
-  activeShare: z._default(share(), 0.25),
+  /** Share of members in the core and active tiers (the KOC base), 0–1. Default 5% + 20% (source tiers). */
+  activeShare: z._default(share(), KOC_BASE_SHARE),
   /** KOC target as a share of active members. Source default 5%–8%. */
   kocShare: z.prefault(
     z
