@@ -1,6 +1,6 @@
 /** 人员配置 / Staffing: operators, groups, KOC range, headcount by role and personnel cost. */
 import { percentText, type FieldDef } from '../../lib/calc-state';
-import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../lib/format';
+import { formatCurrency, formatNumber, formatPercent, joinClauses, parenthetical, type Locale } from '../../lib/format';
 import { defaultStaffingInput, planStaffing, type StaffingPlan } from '../../lib/staffing';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';
@@ -75,7 +75,7 @@ export default function StaffingCalculator({ locale, strings }: { locale: Locale
   const budgetHref = result
     ? `${locale === 'en' ? '/en' : ''}/calculators/budget/?personnel=${encodeURIComponent(formatNumber(result.monthlyPersonnelCost, 'en'))}`
     : undefined;
-  const summary = result ? `${t.operators} ${num(result.operators)}，${t.headcount} ${num(result.headcount)}，${t.monthlyCost} ${money(result.monthlyPersonnelCost)}` : null;
+  const summary = result ? joinClauses([`${t.operators} ${num(result.operators)}`, `${t.headcount} ${num(result.headcount)}`, `${t.monthlyCost} ${money(result.monthlyPersonnelCost)}`], locale) : null;
   const teamRows: [string, number][] = result
     ? [...ROLES.map((r) => [t.roles[r], v(`${r}Count`) ?? 0] as [string, number]), [t.roles.operators, result.operators]]
     : [];
@@ -122,7 +122,7 @@ export default function StaffingCalculator({ locale, strings }: { locale: Locale
                 kind="bar"
                 locale={locale}
                 label={t.chartLabel}
-                table={{ head: [c.item, `${c.value}（${c.people}）`], rows: teamRows.map(([k, n]) => [k, num(n)]) }}
+                table={{ head: [c.item, c.value + parenthetical(c.people, locale)], rows: teamRows.map(([k, n]) => [k, num(n)]) }}
                 build={(col) => ({
                   type: 'bar',
                   data: {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import type { FieldDef } from '../../lib/calc-state';
-import { formatNumber, type Locale } from '../../lib/format';
+import { formatNumber, joinClauses, type Locale } from '../../lib/format';
 // Straight from each module, not the index: the index re-exports every module, and some build schemas at
 // load time, which the bundler cannot drop.
 import { TIMELINE_LIMITS, planTimeline, type Timeline, type TimelinePhaseInput } from '../../lib/timeline';
@@ -82,7 +82,7 @@ export default function TimelineCalculator({ locale, strings }: { locale: Locale
   for (const [k, issue] of Object.entries(errors)) if (k.startsWith('phase')) phaseIssues[k] = issue;
   const field = fieldsFor('timeline', fields, t.fields, calc.state, errors, locale, (key, text) => (key === 'preset' ? applyPreset(text) : calc.setField(key, text)));
   const months = (n: number) => formatNumber(n, locale);
-  const summary = result ? `${t.planEnd} ${result.end}，${t.total} ${months(result.totalMonths)} ${c.months}` : null;
+  const summary = result ? joinClauses([`${t.planEnd} ${result.end}`, `${t.total} ${months(result.totalMonths)} ${c.months}`], locale) : null;
   const update = (i: number, patch: Partial<TimelinePhaseInput>) => setPhases(phases.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   const move = (i: number, by: number) => {
     const next = [...phases];
