@@ -32,6 +32,7 @@ const PAGES = {
   plan: '/calculators/plan/',
   'health-check': '/calculators/health-check/',
   quiz: '/training/self-checks/metrics/',
+  glossary: '/reference/glossary/',
 };
 const QUICK = ['home', 'chapter', 'budget', 'plan'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];

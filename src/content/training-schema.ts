@@ -10,7 +10,14 @@ const option = z.object({
   /** Why this option is right or wrong, pointing at the handbook. */
   explanation: z.string().trim().min(1),
 });
-const questionText = z.object({ prompt: z.string().trim().min(1), options: z.array(option).min(3).max(5) });
+// The page prints "(Choose one)" / "(Choose all that apply)" after every prompt; a prompt that says it too reads twice.
+const TYPE_HINT = /[（(]\s*(单选|多选|choose one|(choose|select) all that apply)/i;
+const prompt = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((p) => !TYPE_HINT.test(p), 'leave the question type out of the prompt: the page adds it');
+const questionText = z.object({ prompt, options: z.array(option).min(3).max(5) });
 
 /**
  * One self-check question in both languages (`src/data/quizzes/<chapter>.json`).

@@ -281,7 +281,7 @@ export const zhCN = {
   quiz: {
     questionN: '第 {n} 题',
     single: '单选',
-    multiple: '多选（可选多项）',
+    multiple: '多选',
     check: '提交并查看得分',
     retry: '重新作答',
     score: '答对 {right} / {total} 题',

@@ -109,3 +109,21 @@ export function formatMonths(
     maximumFractionDigits: options.maximumFractionDigits ?? 1,
   }).format(value);
 }
+
+/*
+ * Punctuation that joins parts of a sentence, per locale: full-width marks in Chinese, ASCII marks with a
+ * space in English. Strings built from several table entries go through these, so an English page never
+ * shows "5,150，Annualised" or "Value（CNY）".
+ */
+
+/** An aside after a label: `parenthetical('元', 'zh-CN')` → `（元）`, `parenthetical('CNY', 'en')` → ` (CNY)`. */
+export const parenthetical = (text: string, locale: Locale): string => (locale === 'zh-CN' ? `（${text}）` : ` (${text})`);
+
+/** Clauses of one summary: `['a', 'b']` → `a，b` (zh-CN) or `a, b` (en). */
+export const joinClauses = (parts: readonly string[], locale: Locale): string => parts.join(locale === 'zh-CN' ? '，' : ', ');
+
+/** A label that introduces what follows: `正确答案：` / `Correct answer: `. */
+export const withColon = (label: string, locale: Locale): string => (locale === 'zh-CN' ? `${label}：` : `${label}: `);
+
+/** Items of a short enumeration (letters, names): `A、C` / `A, C`. */
+export const enumerate = (items: readonly string[], locale: Locale): string => items.join(locale === 'zh-CN' ? '、' : ', ');

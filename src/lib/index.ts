@@ -36,10 +36,14 @@ export { MAX_COUNT, MAX_MONEY, MAX_MONTHS, MIN_MONEY, MIN_RATE } from './fields'
 export { parseNumber, type ParseNumberOptions, type ParseNumberResult } from './parse';
 export {
   EM_DASH,
+  enumerate,
   formatCurrency,
   formatMonths,
   formatNumber,
   formatPercent,
+  joinClauses,
+  parenthetical,
+  withColon,
   type Locale,
   type NumberFormatOptions,
 } from './format';

@@ -349,3 +349,25 @@ test('keyboard only: pick the sample, analyse, and reach the download', async ({
   await download.focus();
   await expect(download).toBeFocused();
 });
+
+test('the sample file is offered as a download in both languages, is the file the sample button reads, and matches its description', async ({ page }) => {
+  const sample = readFileSync('public/samples/health-check-sample.csv');
+  const rows = Papa.parse<string[]>(sample.toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+  for (const [path, name, rowText] of [
+    [PAGE, /下载示例数据/, '2,967 行'],
+    [`/en${PAGE}`, /download the sample data/i, '2,967 rows'],
+  ] as const) {
+    await page.goto(path);
+    const link = page.getByRole('link', { name });
+    await expect(link).toHaveAttribute('download', 'health-check-sample.csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('health-check-sample.csv');
+    const got = readFileSync((await download.path())!);
+    expect(got.equals(sample), 'the downloaded file is the committed sample').toBe(true);
+    // The page's description of the file holds: the row count it states is the file's own (header excluded).
+    expect(rows.length - 1).toBe(2967);
+    await expect(page.locator('main')).toContainText(rowText);
+    // No repository path is named to the reader.
+    await expect(page.locator('main')).not.toContainText(/scripts\/|\.mjs/);
+  }
+});

@@ -23,7 +23,7 @@ for (const home of homes) {
       await expect(sidebar.locator('summary .group-label', { hasText: new RegExp(`^${label}$`) })).toBeVisible();
     }
     // The landing page sends each kind of reader somewhere: three paths, each with a working link.
-    await expect(page.locator('.card')).toHaveCount(3);
+    await expect(page.locator('.reader-card')).toHaveCount(3);
     const links = page.locator('main a.sl-link-card, main .hero a');
     expect(await links.count()).toBeGreaterThanOrEqual(2);
     for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))) {
@@ -31,6 +31,44 @@ for (const home of homes) {
       expect(res.status(), href).toBe(200);
     }
   });
+}
+
+const readerCards = [
+  { path: '/', cards: [['读手册的运营团队', '/handbook/metrics/'], ['做规划的策划与负责人', '/calculators/plan/'], ['带新人的培训师', '/training/onboarding/']] },
+  { path: '/en/', cards: [['Teams reading the playbook', '/en/handbook/metrics/'], ['Planners and leads', '/en/calculators/plan/'], ['Trainers onboarding new operators', '/en/training/onboarding/']] },
+] as const;
+
+for (const home of readerCards) {
+  for (const width of [390, 1280]) {
+    test(`on ${home.path} at ${width} px each reader card is one link to that reader's first step, by Tab and by click`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      for (const [title, first] of home.cards) {
+        await page.goto(home.path);
+        const card = page.locator('.reader-card', { hasText: title });
+        // One link per card and none nested: the card's only link goes to the first step.
+        const links = card.locator('a');
+        await expect(links).toHaveCount(1);
+        await expect(links).toHaveAttribute('href', first);
+        expect(await links.evaluate((a) => a.querySelector('a') === null && a.parentElement!.closest('a') === null)).toBe(true);
+        // Keyboard: Tab reaches the card's link.
+        await page.locator('main h2').first().click();
+        let reached = false;
+        for (let i = 0; i < 12 && !reached; i++) {
+          await page.keyboard.press('Tab');
+          reached = await links.evaluate((a) => a === document.activeElement);
+        }
+        expect(reached, `Tab reaches the ${title} card`).toBe(true);
+        await page.keyboard.press('Enter');
+        await page.waitForURL((url) => url.pathname === first);
+        // Pointer: a click on the card's text (not on the link words) follows the same link.
+        await page.goto(home.path);
+        const box = (await card.locator('.reader-card-body').boundingBox())!;
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        await page.waitForURL((url) => url.pathname === first);
+        expect((await page.request.get(first)).status()).toBe(200);
+      }
+    });
+  }
 }
 
 const switches = [

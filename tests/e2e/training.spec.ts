@@ -121,3 +121,56 @@ test('the first use of a glossary term links to its definition, with the short d
     await expect(page.locator(`[id="${href.split('#')[1]}"]`)).toBeVisible();
   }
 });
+
+test('a reload straight after "check" brings back the answers, the score and every explanation (both languages)', async ({ page }) => {
+  for (const [path, check, score] of [
+    ['/training/self-checks/metrics/', '提交并查看得分', /^答对 \d+ \/ \d+ 题$/],
+    ['/en/training/self-checks/metrics/', 'Check my answers', /^\d+ of \d+ right$/],
+  ] as const) {
+    await page.goto(path);
+    await page.evaluate(() => localStorage.clear());
+    await page.locator('astro-island').first().scrollIntoViewIfNeeded();
+    await hydrated(page);
+    for (const q of quiz.questions) await page.locator(`#${q.id}-${q.correct[0]}`).check();
+    // Check and reload in one task, as a reader who presses F5 at once: nothing may wait for a later frame.
+    await page.getByRole('button', { name: check }).evaluate((b) => {
+      (b as HTMLButtonElement).click();
+      location.reload();
+    });
+    await page.waitForLoadState('load');
+    await page.locator('astro-island').first().scrollIntoViewIfNeeded();
+    await hydrated(page);
+    await expect(page.locator('.quiz input:checked')).toHaveCount(quiz.questions.length);
+    await expect(page.locator('.quiz-score')).toHaveText(score);
+    const options = quiz.questions.reduce((n, q) => n + q.zh.options.length, 0);
+    await expect(page.locator('.quiz-explanation')).toHaveCount(options);
+    await expect(page.locator('.quiz-verdict')).toHaveCount(quiz.questions.length);
+  }
+});
+
+test('each question says once whether it takes one answer or several', async ({ page }) => {
+  await page.goto('/training/self-checks/metrics/');
+  const multiple = quiz.questions.findIndex((q) => q.type === 'multiple');
+  const prompt = page.locator('.quiz-question').nth(multiple);
+  await expect(prompt.locator('.quiz-type')).toHaveText('（多选）');
+  expect(((await prompt.innerText()).match(/多选/g) ?? []).length).toBe(1);
+  await page.goto('/en/training/self-checks/metrics/');
+  await expect(page.locator('.quiz-question').nth(multiple).locator('.quiz-type')).toHaveText('(Choose all that apply)');
+  expect(((await page.locator('.quiz-question').nth(multiple).innerText()).match(/all that apply/gi) ?? []).length).toBe(1);
+});
+
+test('onboarding links use the site link colour, not the browser default, in light and dark', async ({ page }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ['/training/onboarding/', '/en/training/onboarding/']) {
+      await page.goto(path);
+      await page.locator('.onboarding').scrollIntoViewIfNeeded();
+      await hydrated(page);
+      // The colour of an ordinary link in the page's prose is the site's link style.
+      const site = await page.locator('.sl-markdown-content > p a').first().evaluate((a) => getComputedStyle(a).color);
+      const colours = await page.locator('.onboarding a').evaluateAll((as) => [...new Set(as.map((a) => getComputedStyle(a).color))]);
+      expect(colours, `${path} ${scheme}`).toEqual([site]);
+      expect(colours[0]).not.toBe('rgb(0, 0, 238)');
+    }
+  }
+});

@@ -29,6 +29,9 @@ describe('UI translation tables', () => {
     const GLOSSES = /企业微信|个人信息保护法|\d{4}年\d{1,2}月\d{1,2}日/g;
     for (const s of leaves(ui.en)) expect(HAN.test(s.replace(GLOSSES, '')), s).toBe(false);
   });
+  it('have no Chinese full-width punctuation in the English table', () => {
+    for (const s of leaves(ui.en)) expect(s, s).not.toMatch(/[，。：；（）！？、]/);
+  });
 });
 
 describe('fill and localeOf', () => {

@@ -2,11 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   EM_DASH,
+  enumerate,
   formatCurrency,
   formatMonths,
   formatNumber,
   formatPercent,
+  joinClauses,
+  parenthetical,
   parseNumber,
+  withColon,
   type Locale,
 } from '../../src/lib';
 import { roundShown } from '../../src/lib/format';
@@ -306,5 +310,25 @@ describe('roundShown (exports round to what the page shows)', () => {
     expect(roundShown(Number.NaN, 2)).toBeNull();
     expect(roundShown(Infinity, 2)).toBeNull();
     expect(roundShown(null, 2)).toBeNull();
+  });
+});
+
+describe('sentence punctuation per locale', () => {
+  test('Chinese takes full-width marks, English ASCII marks with a space', () => {
+    expect('价值' + parenthetical('元', 'zh-CN')).toBe('价值（元）');
+    expect('Value' + parenthetical('CNY', 'en')).toBe('Value (CNY)');
+    expect(joinClauses(['成员 5,150', '年化成本 ¥3,039,100'], 'zh-CN')).toBe('成员 5,150，年化成本 ¥3,039,100');
+    expect(joinClauses(['Members 5,150', 'Annualised cost CN¥3,039,100'], 'en')).toBe('Members 5,150, Annualised cost CN¥3,039,100');
+    expect(withColon('正确答案', 'zh-CN')).toBe('正确答案：');
+    expect(withColon('Correct answer', 'en')).toBe('Correct answer: ');
+    expect(enumerate(['A', 'C'], 'zh-CN')).toBe('A、C');
+    expect(enumerate(['A', 'C'], 'en')).toBe('A, C');
+  });
+  test('English output never carries a full-width mark', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme-ascii' }), { minLength: 1, maxLength: 4 }), (parts) => {
+        for (const out of [joinClauses(parts, 'en'), enumerate(parts, 'en'), withColon(parts[0]!, 'en'), parenthetical(parts[0]!, 'en')]) expect(out).not.toMatch(/[，。：；（）！？、]/);
+      }),
+    );
   });
 });

@@ -77,4 +77,11 @@ describe('training content data', () => {
     expect(r.error!.issues.map((i) => i.message)).toContain('a single-choice question has exactly one correct option');
     expect(r.error!.issues.map((i) => i.message)).toContain('zh and en must have the same options');
   });
+  it.each(['下面哪些做法正确？（多选）', 'Which are right? (Choose all that apply.)', 'Which one? (select all that apply)'])('the quiz schema refuses a prompt that names its own type: %s', (text) => {
+    const opts = [{ text: 'a', explanation: 'e' }, { text: 'b', explanation: 'e' }, { text: 'c', explanation: 'e' }];
+    const q = { id: 'metrics-1', type: 'multiple', correct: [0, 1], zh: { prompt: text, options: opts }, en: { prompt: text, options: opts } };
+    const r = quizSchema.safeParse({ chapter: 'metrics', questions: Array(6).fill(q).map((x, i) => ({ ...x, id: `metrics-${i}` })) });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.message)).toContain('leave the question type out of the prompt: the page adds it');
+  });
 });

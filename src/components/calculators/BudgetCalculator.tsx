@@ -1,6 +1,6 @@
 /** 预算 / Budget: monthly lines, contingency, totals, cost per member and the two source-plan checks. */
 import { percentText, type FieldDef } from '../../lib/calc-state';
-import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../lib/format';
+import { formatCurrency, formatNumber, formatPercent, joinClauses, parenthetical, type Locale } from '../../lib/format';
 import { defaultBudgetInput, planBudget, type BudgetPlan } from '../../lib/budget';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';
@@ -72,7 +72,7 @@ export default function BudgetCalculator({ locale, strings }: { locale: Locale; 
   const field = fieldsFor('budget', BUDGET_FIELDS, t.fields, calc.state, errors, locale, calc.setField);
   const rows = result ? exportRows(result, locale) : null;
   const summary = result
-    ? `${t.monthlyTotal} ${money(result.monthlyTotal)}，${t.annualTotal} ${money(result.annualTotal)}`
+    ? joinClauses([`${t.monthlyTotal} ${money(result.monthlyTotal)}`, `${t.annualTotal} ${money(result.annualTotal)}`], locale)
     : null;
 
   return (
@@ -141,7 +141,7 @@ function BudgetResults({ plan, locale, values }: { plan: BudgetPlan; locale: Loc
         kind="bar"
         locale={locale}
         label={t.chartLabel}
-        table={{ head: [c.item, `${c.value}（${c.yuan}）`], rows: lines.map(([k, x]) => [t.lines[k], money(x)]) }}
+        table={{ head: [c.item, c.value + parenthetical(c.yuan, locale)], rows: lines.map(([k, x]) => [t.lines[k], money(x)]) }}
         build={(col) => ({
           type: 'bar',
           data: {

@@ -1,6 +1,6 @@
 /** LTV/CAC: lifetime value, ratio and verdict, simple and churn-adjusted payback; optional second segment. */
 import { percentText, type FieldDef, type FieldResult } from '../../lib/calc-state';
-import { formatCurrency, formatMonths, formatNumber, formatPercent, type Locale } from '../../lib/format';
+import { formatCurrency, formatMonths, formatNumber, formatPercent, joinClauses, parenthetical, type Locale } from '../../lib/format';
 import { defaultLtvInput, ltvCac, type LtvResult } from '../../lib/ltv';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';
@@ -88,7 +88,7 @@ export default function LtvCacCalculator({ locale, strings }: { locale: Locale; 
   const money = (x: number | null) => formatCurrency(x, locale);
   const months = (x: number | null) => (x === null ? t.noPayback : formatMonths(x, locale));
   const ratio = (x: number) => formatNumber(x, locale, { maximumFractionDigits: 2 });
-  const summary = a.result ? `LTV ${money(a.result.ltv)}，LTV/CAC ${ratio(a.result.ratio)}，${t.verdicts[a.result.verdict]}` : null;
+  const summary = a.result ? joinClauses([`LTV ${money(a.result.ltv)}`, `LTV/CAC ${ratio(a.result.ratio)}`, t.verdicts[a.result.verdict]], locale) : null;
 
   return (
     <div class="calc not-content" ref={root} data-calc="ltv-cac">
@@ -211,7 +211,7 @@ function PaybackChart({ a, b, locale }: { a: LtvResult; b: LtvResult | null; loc
   const labels = Array.from({ length: n }, (_, i) => String(i + 1));
   const names = b ? [t.segmentA, t.segmentB] : [''];
   const money = (x: number | null) => formatCurrency(x, locale);
-  const suffix = (i: number) => (b ? `（${names[i]}）` : '');
+  const suffix = (i: number) => (b ? parenthetical(names[i]!, locale) : '');
   return (
     <ChartBlock
       kind="line"

@@ -3,7 +3,7 @@
  * stickiness, the 5/20/75 pyramid, and a cohort tab that fits the sBG model to a pasted curve.
  */
 import { percentText, type FieldDef } from '../../lib/calc-state';
-import { formatNumber, formatPercent, type Locale } from '../../lib/format';
+import { formatNumber, formatPercent, joinClauses, type Locale } from '../../lib/format';
 import { SOURCE_DEFAULTS, STICKINESS_TARGET } from '../../lib/defaults';
 import { defaultProjectMembersInput, projectMembers, requiredNewPerMonth, steadyState } from '../../lib/growth';
 import { fitSbg, sbgSurvival } from '../../lib/sbg';
@@ -84,10 +84,10 @@ export default function RetentionCalculator({ locale, strings }: { locale: Local
   const summary =
     tab === 'members'
       ? membersOk
-        ? `${t.projected} ${num(end)}，${t.required} ${num(required.result!.newPerMonth)}`
+        ? joinClauses([`${t.projected} ${num(end)}`, `${t.required} ${num(required.result!.newPerMonth)}`], locale)
         : null
       : fit.result
-        ? `α ${formatNumber(fit.result.alpha, locale, { maximumFractionDigits: 3 })}，β ${formatNumber(fit.result.beta, locale, { maximumFractionDigits: 3 })}`
+        ? joinClauses([`α ${formatNumber(fit.result.alpha, locale, { maximumFractionDigits: 3 })}`, `β ${formatNumber(fit.result.beta, locale, { maximumFractionDigits: 3 })}`], locale)
         : null;
 
   const select = (next: 'members' | 'cohort') => calc.setField('tab', next);

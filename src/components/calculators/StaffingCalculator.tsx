@@ -1,6 +1,6 @@
 /** 人员配置 / Staffing: operators, groups, KOC range, headcount by role and personnel cost. */
 import { percentText, type FieldDef } from '../../lib/calc-state';
-import { formatCurrency, formatNumber, formatPercent, type Locale } from '../../lib/format';
+import { formatCurrency, formatNumber, formatPercent, joinClauses, parenthetical, type Locale } from '../../lib/format';
 import { budgetHandOff, defaultStaffingInput, planStaffing, type StaffingPlan } from '../../lib/staffing';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';
@@ -74,7 +74,7 @@ export default function StaffingCalculator({ locale, strings }: { locale: Locale
   const v = (k: string) => (calc.values[k]?.ok ? calc.values[k].value : null) as number | null;
   // Every figure the budget shares with staffing goes along: the personnel cost and the members it serves.
   const budgetHref = result ? `${locale === 'en' ? '/en' : ''}/calculators/budget/${budgetHandOff(result, v('members')!)}` : undefined;
-  const summary = result ? `${t.operators} ${num(result.operators)}，${t.headcount} ${num(result.headcount)}，${t.monthlyCost} ${money(result.monthlyPersonnelCost)}` : null;
+  const summary = result ? joinClauses([`${t.operators} ${num(result.operators)}`, `${t.headcount} ${num(result.headcount)}`, `${t.monthlyCost} ${money(result.monthlyPersonnelCost)}`], locale) : null;
   const teamRows: [string, number][] = result
     ? [...ROLES.map((r) => [t.roles[r], v(`${r}Count`) ?? 0] as [string, number]), [t.roles.operators, result.operators]]
     : [];
@@ -121,7 +121,7 @@ export default function StaffingCalculator({ locale, strings }: { locale: Locale
                 kind="bar"
                 locale={locale}
                 label={t.chartLabel}
-                table={{ head: [c.item, `${c.value}（${c.people}）`], rows: teamRows.map(([k, n]) => [k, num(n)]) }}
+                table={{ head: [c.item, c.value + parenthetical(c.people, locale)], rows: teamRows.map(([k, n]) => [k, num(n)]) }}
                 build={(col) => ({
                   type: 'bar',
                   data: {

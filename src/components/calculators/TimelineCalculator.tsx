@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import type { FieldDef } from '../../lib/calc-state';
-import { formatNumber, type Locale } from '../../lib/format';
+import { formatNumber, joinClauses, type Locale } from '../../lib/format';
 // Straight from each module, not the index: the index re-exports every module, and some build schemas at
 // load time, which the bundler cannot drop.
 import { TIMELINE_LIMITS, planTimeline, type Timeline, type TimelinePhaseInput } from '../../lib/timeline';
@@ -87,7 +87,7 @@ export default function TimelineCalculator({ locale, strings }: { locale: Locale
   for (const [i, code] of Object.entries(read.errors)) phaseIssues[`phase-${i}-months`] = { path: `phases.${i}.months`, code };
   const field = fieldsFor('timeline', fields, t.fields, calc.state, errors, locale, (key, text) => (key === 'preset' ? applyPreset(text) : calc.setField(key, text)));
   const months = (n: number) => formatNumber(n, locale);
-  const summary = result ? `${t.planEnd} ${result.end}，${t.total} ${months(result.totalMonths)} ${c.months}` : null;
+  const summary = result ? joinClauses([`${t.planEnd} ${result.end}`, `${t.total} ${months(result.totalMonths)} ${c.months}`], locale) : null;
   const update = (i: number, patch: Partial<PhaseDraft>) => setPhases(drafts.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   const move = (i: number, by: number) => {
     const next = [...drafts];

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FieldDef, RawState } from '../../lib/calc-state';
 import { SOURCE_DEFAULTS, type SourceDefaultKey } from '../../lib/defaults';
 import { messageFor, type InputIssue } from '../../lib/errors';
-import { formatNumber, formatPercent, type Locale } from '../../lib/format';
+import { formatNumber, formatPercent, parenthetical, type Locale } from '../../lib/format';
 import { fill } from '../../i18n/fill';
 import { ui } from './strings';
 import { downloadCsv, downloadJson, type ExportRow } from './export';
@@ -67,7 +67,7 @@ export function Field({ calc, def, label, unit, text, error, locale, source, hin
     <div class={`calc-field${error ? ' calc-field--invalid' : ''}`}>
       <label for={id}>
         {label}
-        {unit ? <span class="calc-unit">（{unit}）</span> : null}
+        {unit ? <span class="calc-unit">{parenthetical(unit, locale)}</span> : null}
       </label>
       {def.kind === 'select' ? (
         <select {...common} value={text} onChange={(e) => onInput(def.key, (e.target as HTMLSelectElement).value)}>

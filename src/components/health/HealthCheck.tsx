@@ -12,7 +12,7 @@ import { validate } from '../../lib/validate';
 import { compute } from '../calculators/useCalculator';
 import { issueText } from '../calculators/parts';
 import { SOURCE_DEFAULTS } from '../../lib/defaults';
-import { formatNumber, formatPercent, type Locale } from '../../lib/format';
+import { formatNumber, formatPercent, parenthetical, withColon, type Locale } from '../../lib/format';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from '../calculators/strings';
 import { MAX_FILE_BYTES, type Analysis, type FailureCode, type FromWorker, type Preview } from './protocol';
@@ -199,7 +199,7 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
           ) : null}
           {stage.kind === 'failed' ? (
             <p class="calc-error health-failure" role="alert">
-              {stage.file ? `${stage.file.name}：` : ''}
+              {stage.file ? withColon(stage.file.name, locale) : ''}
               {t.failures[stage.code]}
             </p>
           ) : null}
@@ -301,7 +301,7 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
             <div class={`calc-field${inactiveError ? ' calc-field--invalid' : ''}`}>
               <label for="health-inactive">
                 {t.inactiveDays}
-                <span class="calc-unit">（{t.days}）</span>
+                <span class="calc-unit">{parenthetical(t.days, locale)}</span>
               </label>
               <input
                 id="health-inactive"

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { InputIssue } from '../../lib/errors';
 import { InputError } from '../../lib/errors';
-import { formatCurrency, formatPercent, type Locale } from '../../lib/format';
+import { formatCurrency, formatPercent, joinClauses, parenthetical, type Locale } from '../../lib/format';
 import { buildPlan, type Plan } from '../../lib/plan';
 import { applyScenario, DRIVERS, rankRows, sensitivityRow, SCENARIO_PRESETS, tornadoRows, type SensitivityRow } from '../../lib/plan-analysis';
 import { defaultPlanState, readPlanFile, readPlanState, statePathOf, writePlanFile, type PlanState } from '../../lib/plan-state';
@@ -90,7 +90,7 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
       <div class={`calc-field${err ? ' calc-field--invalid' : ''}${opts.wide ? ' calc-field--wide' : ''}`} key={path}>
         <label for={id}>
           {label[0]}
-          {label[1] ? <span class="calc-unit">（{label[1]}）</span> : null}
+          {label[1] ? <span class="calc-unit">{parenthetical(label[1], locale)}</span> : null}
         </label>
         <input
           id={id}
@@ -253,7 +253,7 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
       <section class="calc-results plan-results" aria-label={t.results}>
         <h2>{t.results}</h2>
         <p class="sr-only" aria-live="polite">
-          {plan ? `${t.membersEnd} ${planFormatters(locale).people(plan.totals.membersEnd)}，${t.annualCost} ${planFormatters(locale).money(plan.totals.annualizedCost)}` : t.fix}
+          {plan ? joinClauses([`${t.membersEnd} ${planFormatters(locale).people(plan.totals.membersEnd)}`, `${t.annualCost} ${planFormatters(locale).money(plan.totals.annualizedCost)}`], locale) : t.fix}
         </p>
         {plan ? <PlanResults plan={plan} analysis={analysis} t={t} locale={locale} /> : <p class="calc-fix">{t.fix}</p>}
       </section>

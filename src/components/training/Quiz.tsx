@@ -3,9 +3,9 @@
  * and its explanations in a disclosure; in the browser, a form that scores the answers, explains every
  * option, and keeps the attempt in localStorage (shape and migration: `src/lib/training.ts`).
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { Locale } from '../../lib/format';
-import { readQuizState, scoreQuiz, writeQuizState, type Answers } from '../../lib/training';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { enumerate, parenthetical, withColon, type Locale } from '../../lib/format';
+import { readQuizState, scoreQuiz, writeQuizState, type Answers, type QuizState } from '../../lib/training';
 import { fill } from '../../i18n/fill';
 import { browserStorage } from '../browser';
 import { provideStrings, ui, type CalcStrings } from '../calculators/strings';
@@ -21,7 +21,6 @@ export interface QuizQuestion {
 }
 
 const LETTERS = 'ABCDE';
-const paren = (text: string, locale: Locale) => (locale === 'zh-CN' ? `（${text}）` : `(${text})`);
 const key = (chapter: string) => `playbook:quiz:${chapter}`;
 
 export default function Quiz({ chapter, questions, locale, strings }: { chapter: string; questions: QuizQuestion[]; locale: Locale; strings: CalcStrings }) {
@@ -31,34 +30,37 @@ export default function Quiz({ chapter, questions, locale, strings }: { chapter:
   const [answers, setAnswers] = useState<Answers>({});
   const [submitted, setSubmitted] = useState(false);
   const [notice, setNotice] = useState('');
-  const [touched, setTouched] = useState(false);
+  // The attempt as last committed. Every change is written to storage in the event that makes it, not in an
+  // effect after the next paint: a reload or a closed tab right after "check" must still find the score.
+  const latest = useRef<QuizState>({ answers: {}, submitted: false });
+  const commit = (next: QuizState) => {
+    latest.current = next;
+    setAnswers(next.answers);
+    setSubmitted(next.submitted);
+    browserStorage()?.setItem(key(chapter), writeQuizState(next));
+  };
 
   useEffect(() => {
     const saved = browserStorage()?.getItem(key(chapter)) ?? null;
     const state = readQuizState(saved, questions.map((q) => ({ id: q.id, options: q.options.length })));
     if (state) {
+      latest.current = state;
       setAnswers(state.answers);
       setSubmitted(state.submitted);
       if (Object.keys(state.answers).length > 0) setNotice(t.restored);
     } else if (saved !== null) setNotice(t.savedNotice);
     setMounted(true);
   }, []);
-  useEffect(() => {
-    if (touched) browserStorage()?.setItem(key(chapter), writeQuizState({ answers, submitted }));
-  }, [answers, submitted, touched]);
 
   if (!mounted) return <StaticQuiz questions={questions} locale={locale} />;
 
   const score = scoreQuiz(questions, answers);
   const unanswered = questions.filter((q) => !(answers[q.id]?.length)).length;
   const pick = (q: QuizQuestion, i: number, checked: boolean) => {
-    setTouched(true);
-    setSubmitted(false);
-    setAnswers((a) => {
-      const now = a[q.id] ?? [];
-      const next = q.type === 'single' ? [i] : checked ? [...now, i].sort((x, y) => x - y) : now.filter((x) => x !== i);
-      return { ...a, [q.id]: next };
-    });
+    const a = latest.current.answers;
+    const now = a[q.id] ?? [];
+    const next = q.type === 'single' ? [i] : checked ? [...now, i].sort((x, y) => x - y) : now.filter((x) => x !== i);
+    commit({ answers: { ...a, [q.id]: next }, submitted: false });
   };
 
   return (
@@ -76,7 +78,8 @@ export default function Quiz({ chapter, questions, locale, strings }: { chapter:
             <li key={q.id} class={`quiz-question${submitted ? (right ? ' quiz-question--right' : ' quiz-question--wrong') : ''}`}>
               <fieldset>
                 <legend>
-                  <span class="quiz-n">{fill(t.questionN, { n: n + 1 })}</span> {q.prompt} <span class="quiz-type">{paren(q.type === 'single' ? t.single : t.multiple, locale)}</span>
+                  <span class="quiz-n">{fill(t.questionN, { n: n + 1 })}</span> {q.prompt}
+                  <span class="quiz-type">{parenthetical(q.type === 'single' ? t.single : t.multiple, locale)}</span>
                 </legend>
                 {q.options.map((o, i) => {
                   const id = `${q.id}-${i}`;
@@ -111,10 +114,7 @@ export default function Quiz({ chapter, questions, locale, strings }: { chapter:
       <div class="quiz-actions">
         <button
           type="button"
-          onClick={() => {
-            setTouched(true);
-            setSubmitted(true);
-          }}
+          onClick={() => commit({ answers: latest.current.answers, submitted: true })}
         >
           {t.check}
         </button>
@@ -122,9 +122,7 @@ export default function Quiz({ chapter, questions, locale, strings }: { chapter:
           type="button"
           class="calc-reset"
           onClick={() => {
-            setTouched(true);
-            setAnswers({});
-            setSubmitted(false);
+            commit({ answers: {}, submitted: false });
             setNotice('');
           }}
         >
@@ -146,7 +144,8 @@ function StaticQuiz({ questions, locale }: { questions: QuizQuestion[]; locale: 
       {questions.map((q, n) => (
         <li key={q.id} class="quiz-question">
           <p class="quiz-prompt">
-            <span class="quiz-n">{fill(t.questionN, { n: n + 1 })}</span> {q.prompt} <span class="quiz-type">{paren(q.type === 'single' ? t.single : t.multiple, locale)}</span>
+            <span class="quiz-n">{fill(t.questionN, { n: n + 1 })}</span> {q.prompt}
+                  <span class="quiz-type">{parenthetical(q.type === 'single' ? t.single : t.multiple, locale)}</span>
           </p>
           <ol class="quiz-static-options" type="A">
             {q.options.map((o, i) => (
@@ -156,8 +155,8 @@ function StaticQuiz({ questions, locale }: { questions: QuizQuestion[]; locale: 
           <details>
             <summary>{t.showAnswer}</summary>
             <p>
-              <strong>{t.correctAnswer}{locale === 'zh-CN' ? '：' : ': '}</strong>
-              {q.correct.map((i) => LETTERS[i]).join('、')}
+              <strong>{withColon(t.correctAnswer, locale)}</strong>
+              {enumerate(q.correct.map((i) => LETTERS[i]!), locale)}
             </p>
             <ul>
               {q.options.map((o, i) => (
