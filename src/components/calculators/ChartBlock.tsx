@@ -2,30 +2,102 @@
  * A Chart.js chart in the site's theme colours, plus the same numbers as a table for screen readers and
  * print. Chart.js needs `window`, so it is loaded and created inside an effect; it is redrawn when the
  * reader switches the colour scheme (Starlight sets `data-theme` on <html>).
+ *
+ * Printing: a browser lays the page out for paper without running Chart.js's resize observer, and the
+ * print snapshot is taken before any promise or effect runs. So every chart registers here, and on
+ * `beforeprint` (and when the print media query starts to match) each chart is drawn at once if it has
+ * not been yet, with the light colours, at the paper width (Chart.js' advice for printing resizable
+ * charts: an explicit `resize(width, height)`, undone on `afterprint`). A chart whose Chart.js build is
+ * not loaded yet cannot be drawn synchronously: the print buttons and Ctrl/⌘ P first load and draw
+ * every chart (`printWithCharts`), then open the print dialog.
  */
-import type { ChartConfiguration } from 'chart.js';
+import type { Chart as ChartType, ChartConfiguration } from 'chart.js';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { SERIES, type Scheme } from '../../lib/chart-colors';
 import type { Locale } from '../../lib/format';
 import { ui } from './strings';
 
 export interface ThemeColors {
   text: string;
   grid: string;
-  accent: string;
-  series: string[];
-  danger: string;
+  series: readonly string[];
 }
 
-function themeColors(): ThemeColors {
+const scheme = (): Scheme => (document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light');
+
+function themeColors(print: boolean): ThemeColors {
+  // Paper is white whatever the screen's scheme: print uses the light scheme's colours.
+  if (print) return { text: '#23262f', grid: '#c0c2c7', series: SERIES.light };
   const css = getComputedStyle(document.documentElement);
   const v = (name: string) => css.getPropertyValue(name).trim();
-  return {
-    text: v('--sl-color-gray-2'),
-    grid: v('--sl-color-gray-5'),
-    accent: v('--sl-color-accent'),
-    series: [1, 2, 3, 4, 5, 6].map((i) => v(`--calc-series-${i}`)),
-    danger: v('--calc-danger'),
-  };
+  return { text: v('--sl-color-gray-2'), grid: v('--sl-color-gray-5'), series: SERIES[scheme()] };
+}
+
+/** The colours a chart's datasets are drawn in, one per dataset (or per bar where a dataset colours each bar). */
+export function seriesColors(config: ChartConfiguration): string[] {
+  return config.data.datasets.flatMap((d) => {
+    const c = (d as { backgroundColor?: unknown; borderColor?: unknown }).backgroundColor ?? (d as { borderColor?: unknown }).borderColor;
+    return Array.isArray(c) ? c.map(String) : c === undefined ? [] : [String(c)];
+  });
+}
+
+type ChartClass = typeof ChartType;
+const builds: Partial<Record<'bar' | 'line', ChartClass>> = {};
+const loadBuild = async (kind: 'bar' | 'line'): Promise<ChartClass> =>
+  (builds[kind] ??= (await (kind === 'line' ? import('./charts/line') : import('./charts/bar'))).Chart);
+
+interface Registered {
+  kind: 'bar' | 'line';
+  /** Draws (or redraws) the chart now; null when its Chart.js build is not loaded yet. */
+  draw(print: boolean): ChartType | null;
+}
+const charts = new Set<Registered>();
+
+/** Width and aspect of a chart on paper: A4 less 14 mm margins is 182 mm; 96 CSS px per inch. */
+const PAPER_WIDTH_PX = Math.floor((180 / 25.4) * 96);
+let printing = false;
+
+function fitForPrint() {
+  printing = true;
+  for (const c of charts) {
+    const chart = c.draw(true);
+    if (!chart) continue;
+    const box = chart.canvas.parentElement!;
+    const ratio = box.classList.contains('calc-chart-box--tall') ? 2 : 3;
+    // Once the print layout applies, the box has its paper width; before it, assume the full line.
+    const laidOut = matchMedia('print').matches ? box.getBoundingClientRect().width : 0;
+    const width = Math.round(laidOut > 0 ? laidOut : PAPER_WIDTH_PX);
+    chart.resize(width, Math.round(width / ratio));
+  }
+}
+function restoreAfterPrint() {
+  if (!printing) return;
+  printing = false;
+  for (const c of charts) {
+    c.draw(false)?.resize();
+  }
+}
+
+/** Loads Chart.js for every chart on the page and draws them all, then opens the print dialog. */
+export async function printWithCharts() {
+  await Promise.all([...charts].map((c) => loadBuild(c.kind)));
+  window.print();
+}
+
+let listening = false;
+function listenForPrint() {
+  if (listening) return;
+  listening = true;
+  addEventListener('beforeprint', fitForPrint);
+  addEventListener('afterprint', restoreAfterPrint);
+  matchMedia('print').addEventListener('change', (e) => (e.matches ? fitForPrint() : restoreAfterPrint()));
+  // Ctrl/⌘ P before a chart's Chart.js build has loaded: load them first, then print.
+  addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'p' && [...charts].some((c) => !builds[c.kind])) {
+      e.preventDefault();
+      void printWithCharts();
+    }
+  });
 }
 
 export interface ChartTable {
@@ -51,15 +123,40 @@ export function ChartBlock({
   tall?: boolean;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<import('chart.js').Chart | null>(null);
+  const chart = useRef<ChartType | null>(null);
   const [theme, setTheme] = useState(0);
   const buildRef = useRef(build);
   buildRef.current = build;
 
+  // Creates or updates the chart from the latest props, synchronously (print needs that).
+  const draw = (print: boolean): ChartType | null => {
+    const Chart = builds[kind];
+    if (!Chart || !canvas.current) return null;
+    const config = buildRef.current(themeColors(print));
+    // On paper, three device pixels per CSS pixel keep lines and labels sharp.
+    config.options = { responsive: true, maintainAspectRatio: false, animation: false, ...config.options, ...(print ? { devicePixelRatio: 3 } : {}) };
+    // The drawn colours, for the colour-blindness check in the browser tests.
+    canvas.current.dataset.colors = seriesColors(config).join(' ');
+    Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+    if (chart.current && (chart.current.config as { type?: string }).type === (config as { type?: string }).type) {
+      chart.current.data = config.data;
+      chart.current.options = config.options;
+      chart.current.update();
+    } else {
+      chart.current?.destroy();
+      chart.current = new Chart(canvas.current, config);
+    }
+    return chart.current;
+  };
+
   useEffect(() => {
     const observer = new MutationObserver(() => setTheme((n) => n + 1));
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    const me: Registered = { kind, draw: (print) => draw(print) };
+    charts.add(me);
+    listenForPrint();
     return () => {
+      charts.delete(me);
       observer.disconnect();
       chart.current?.destroy();
       chart.current = null;
@@ -74,31 +171,13 @@ export function ChartBlock({
     if (!el || typeof IntersectionObserver === 'undefined') return setNear(true);
     const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '300px 0px' });
     io.observe(el);
-    const print = () => setNear(true);
-    addEventListener('beforeprint', print);
-    return () => {
-      io.disconnect();
-      removeEventListener('beforeprint', print);
-    };
+    return () => io.disconnect();
   }, []);
 
   useEffect(() => {
     if (!near) return;
     let cancelled = false;
-    (kind === 'line' ? import('./charts/line') : import('./charts/bar')).then(({ Chart }) => {
-      if (cancelled || !canvas.current) return;
-      const config = buildRef.current(themeColors());
-      config.options = { responsive: true, maintainAspectRatio: false, animation: false, ...config.options };
-      Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-      if (chart.current && (chart.current.config as { type?: string }).type === (config as { type?: string }).type) {
-        chart.current.data = config.data;
-        chart.current.options = config.options;
-        chart.current.update();
-      } else {
-        chart.current?.destroy();
-        chart.current = new Chart(canvas.current, config);
-      }
-    });
+    void loadBuild(kind).then(() => !cancelled && draw(printing));
     return () => {
       cancelled = true;
     };

@@ -8,6 +8,7 @@ import { formatNumber, formatPercent, parenthetical, type Locale } from '../../l
 import { fill } from '../../i18n/fill';
 import { ui } from './strings';
 import { downloadCsv, downloadJson, type ExportRow } from './export';
+import { printWithCharts } from './ChartBlock';
 import type { Notice } from './useCalculator';
 
 // Every calculator and the plan builder import this module. Yielding once here puts the evaluation of the
@@ -218,7 +219,7 @@ export function Actions({
       <button type="button" disabled={!rows} onClick={() => rows && downloadJson(calc, locale, state, rows, linkUrl())}>
         {t.exportJson}
       </button>
-      <button type="button" onClick={() => window.print()}>
+      <button type="button" onClick={() => void printWithCharts()}>
         {t.print}
       </button>
       <button type="button" class="calc-reset" onClick={onReset}>

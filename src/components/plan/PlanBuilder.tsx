@@ -13,7 +13,7 @@ import { applyScenario, DRIVERS, rankRows, sensitivityRow, SCENARIO_PRESETS, tor
 import { defaultPlanState, readPlanFile, readPlanState, statePathOf, writePlanFile, type PlanState } from '../../lib/plan-state';
 import { fill } from '../../i18n/fill';
 import { browserStorage, saveFile } from '../browser';
-import { ChartBlock, DataTable } from '../calculators/ChartBlock';
+import { ChartBlock, DataTable, printWithCharts } from '../calculators/ChartBlock';
 import { issueText, Stat, usePrintOpensDetails } from '../calculators/parts';
 import { provideStrings, ui, type CalcStrings } from '../calculators/strings';
 import { planDocument, planFormatters, planMarkdown, type PlanStrings } from './planText';
@@ -234,7 +234,7 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
             (e.target as HTMLInputElement).value = '';
           }}
         />
-        <button type="button" onClick={() => window.print()}>
+        <button type="button" onClick={() => void printWithCharts()}>
           {t.print}
         </button>
         <button
