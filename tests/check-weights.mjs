@@ -43,10 +43,11 @@ for (const t of templates) {
   for (const m of text.matchAll(/<script[^>]+src="([^"]+)"/g)) jsGraph(m[1], scripts);
   // Astro islands: the renderer and component URLs are attributes of <astro-island>.
   for (const m of text.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)) jsGraph(m[1], scripts);
-  // Pagefind's UI is fetched only when the reader opens search (see the Search override), Papa Parse only
+  // The search dialog's code and Pagefind are fetched only when the reader reaches for search (see the Search
+  // override), Papa Parse only
   // when they export a CSV, and @preact/signals only for an island given signal props (ours never are:
   // Astro's Preact client imports it dynamically); none is part of loading the page.
-  const upFront = [...scripts].filter((s) => !/ui-core|default-ui|pagefind|papaparse|signals\.module/.test(s));
+  const upFront = [...scripts].filter((s) => !/search-dialog|pagefind|papaparse|signals\.module/.test(s));
   const size = {
     html: gz(html),
     css: css.reduce((n, c) => n + gz(readFileSync(file(c))), 0),

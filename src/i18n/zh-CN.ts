@@ -45,6 +45,23 @@ export const zhCN = {
     generatedBy: '由社群运营手册计算器生成',
     monthN: '第 {n} 个月',
   },
+  /** The search button and dialog (src/components/overrides/Search.astro, src/components/search/). */
+  search: {
+    button: '搜索',
+    label: '搜索本站',
+    placeholder: '输入要找的词，例如 私域、留存率',
+    close: '关闭',
+    results: '搜索结果',
+    loading: '正在载入搜索……',
+    searching: '正在搜索“{query}”……',
+    one: '找到 {count} 条“{query}”的结果',
+    many: '找到 {count} 条“{query}”的结果',
+    none: '没有找到“{query}”的结果，换一个词或少写几个字试试。',
+    more: '显示更多结果',
+    failed: '搜索索引载入失败：请检查网络后刷新页面再试。',
+    hint: '↑↓ 选择结果，Enter 打开，Esc 关闭',
+    devOnly: '搜索只在构建后的网站上可用：先运行 npm start。',
+  },
   /** The line under each page title (src/components/overrides/PageTitle.astro). */
   pageMeta: {
     readingTime: '阅读约 {n} 分钟',

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Every HTML page of the built site, as the URL path a reader would open (404 excluded). */
 export function builtPages(dir = 'dist'): string[] {
@@ -25,34 +25,35 @@ export async function hydrated(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
 }
 
+/** The search dialog's parts (src/components/overrides/Search.astro). */
+export const searchUi = (page: Page) => {
+  const dialog = page.locator('site-search dialog');
+  return { dialog, input: dialog.locator('#site-search-input'), status: dialog.locator('[data-status]'), results: dialog.locator('[data-results] > li'), more: dialog.locator('[data-more]') };
+};
+
 /**
- * Opens the search dialog the way a reader does (click), types the query key by key, waits until every
- * result has loaded, and returns the paths of all results, pressing "load more" until there is none.
+ * Opens the search dialog the way a reader does (click), types the query key by key and waits until the
+ * status line reports the results for it. With `all`, presses "show more" until every result is listed.
+ * Returns the paths of the results in the order shown.
  */
-export async function search(page: Page, query: string): Promise<string[]> {
+export async function search(page: Page, query: string, { all = true } = {}): Promise<string[]> {
+  const ui = searchUi(page);
   await page.getByRole('button', { name: /搜索|Search/ }).first().click();
-  const input = page.locator('#starlight__search input[type="text"], #starlight__search input[type="search"]').first();
-  await input.waitFor({ state: 'visible' });
-  await input.pressSequentially(query);
-  const root = page.locator('#starlight__search');
-  // The message first says "searching…", then the count of results (or none).
+  await ui.input.waitFor({ state: 'visible' });
+  await ui.input.clear();
+  await ui.input.pressSequentially(query);
+  // "Searching for …" first, then the count of results for exactly this query (or none).
   await page.waitForFunction(
     (q) => {
-      const msg = document.querySelector('#starlight__search .pagefind-ui__message')?.textContent ?? '';
-      return msg.includes(q) && !/searching|正在搜索/i.test(msg);
+      const msg = document.querySelector('site-search [data-status]')?.textContent ?? '';
+      return msg.includes(`“${q}”`) && !/searching|正在搜索/i.test(msg);
     },
-    query,
+    query.trim(),
   );
-  const settled = async () =>
-    page.waitForFunction(() => {
-      const results = document.querySelectorAll('#starlight__search .pagefind-ui__result');
-      return [...results].every((r) => r.querySelector('.pagefind-ui__result-link'));
-    });
-  await settled();
-  const more = root.locator('.pagefind-ui__button');
-  while (await more.isVisible()) {
-    await more.click();
-    await settled();
+  while (all && (await ui.more.isVisible())) {
+    const before = await ui.results.count();
+    await ui.more.click();
+    await expect(ui.results).not.toHaveCount(before);
   }
-  return root.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return ui.results.locator('a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }

@@ -35,7 +35,7 @@ for (const path of pages) {
     await hydrated(page);
     // Open and close search too, so its lazily loaded UI is held to the same rules.
     await page.getByRole('button', { name: /搜索|Search/ }).first().click();
-    await page.locator('#starlight__search input').first().waitFor();
+    await page.locator('#site-search-input').waitFor();
     await page.keyboard.press('Escape');
 
     for (const scheme of DARK.has(path) ? (['light', 'dark'] as const) : (['light'] as const)) {

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { search } from './helpers';
+import { search, searchUi } from './helpers';
 
 /**
  * Chinese search recall: each term must occur inside running text of the page (not only in a heading),
@@ -47,20 +47,20 @@ test('the English index does not return Chinese pages', async ({ page }) => {
 test('search speaks Chinese on Chinese pages', async ({ page }) => {
   await page.goto('/');
   await search(page, '留存率');
-  await expect(page.locator('#starlight__search .pagefind-ui__message')).toContainText('找到');
+  await expect(searchUi(page).status).toContainText('找到');
 });
 
 test('search opens from the keyboard with Ctrl+K and with "/" (not while typing in a field)', async ({ page }) => {
   await page.goto('/calculators/budget/');
   await page.keyboard.press('Control+k');
-  await expect(page.locator('#starlight__search input').first()).toBeFocused();
+  await expect(searchUi(page).input).toBeFocused();
   await page.keyboard.press('Escape');
   await page.keyboard.press('/');
-  await expect(page.locator('#starlight__search input').first()).toBeFocused();
+  await expect(searchUi(page).input).toBeFocused();
   await page.keyboard.press('Escape');
   await page.locator('.calc').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
   await page.getByLabel('每月人员成本').focus();
   await page.keyboard.press('/');
-  await expect(page.locator('site-search dialog')).not.toHaveAttribute('open', '');
+  await expect(searchUi(page).dialog).not.toHaveAttribute('open', '');
 });
