@@ -40,7 +40,12 @@ export function largestRemainder(total: number, weights: readonly number[]): num
   const parts = exact.map(floorCount);
   const fractions = exact.map((x, i) => x - (parts[i] as number));
   let rest = total - parts.reduce((a, b) => a + b, 0);
-  const order = fractions.map((f, i) => ({ f, i })).sort((a, b) => b.f - a.f || a.i - b.i);
+  // Remainders that differ by less than the rounding error of `total × w` are ties (e.g. 859,478,008 × 0.062
+  // and × 0.937 both leave .496 exactly, but not in floating point): the earlier part wins, as documented.
+  const tolerance = 8 * Number.EPSILON * Math.max(1, total);
+  const order = fractions
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (Math.abs(b.f - a.f) > tolerance ? b.f - a.f : a.i - b.i));
   for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) {
     const i = (order[k] as { i: number }).i;
     parts[i] = (parts[i] as number) + 1;

@@ -197,6 +197,8 @@ describe('tiers', () => {
     expect(largestRemainder(3, [1, 1, 1])).toEqual([1, 1, 1]);
     expect(largestRemainder(2, [1 - 1e-13, 1 - 1e-13, 2e-13])).toEqual([1, 1, 0]);
     expect(largestRemainder(7, [2, 0, 5])).toEqual([2, 0, 5]);
+    // Equal remainders that floating point tells apart still go to the earlier tier (found by the property below).
+    expect(tiers(859_478_008, { core: 0.001, active: 0.062, silent: 0.937 })).toEqual({ core: 859_478, active: 53_287_637, silent: 805_330_893 });
   });
 
   test('property: sums to members, never negative, matches exact integer arithmetic', () => {
