@@ -200,7 +200,12 @@ function describe(issue: z.core.$ZodIssue): string {
   return `plan.${i.path.join('.')}: ${reason}`;
 }
 
-export type PlanFileResult = { ok: true; state: PlanState; migratedFrom: number | null } | { ok: false; problems: string[] };
+/**
+ * Why a file was refused, for a sentence in the reader's language: not JSON at all, JSON that is not a plan
+ * file of this site (another kind), a plan file from a newer site, or a plan file whose fields are wrong.
+ */
+export type PlanFileRefusal = 'not-json' | 'not-plan' | 'newer' | 'invalid';
+export type PlanFileResult = { ok: true; state: PlanState; migratedFrom: number | null } | { ok: false; reason: PlanFileRefusal; problems: string[] };
 
 /**
  * Reads a plan file (export, import or saved state). Problems are listed as `path: reason`, e.g.
@@ -211,19 +216,19 @@ export function readPlanFile(textContent: string): PlanFileResult {
   try {
     data = JSON.parse(textContent);
   } catch {
-    return { ok: false, problems: ['file: not JSON'] };
+    return { ok: false, reason: 'not-json', problems: ['file: not JSON'] };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, problems: ['file: not a plan object'] };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, reason: 'not-plan', problems: ['file: not a plan object'] };
   const file = data as Record<string, unknown>;
-  if (file.kind !== PLAN_FILE_KIND) return { ok: false, problems: [`kind: expected "${PLAN_FILE_KIND}"`] };
-  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 0) return { ok: false, problems: ['version: missing or not a whole number'] };
-  if (file.version > PLAN_FILE_VERSION) return { ok: false, problems: [`version: ${file.version} is newer than this site reads (${PLAN_FILE_VERSION})`] };
+  if (file.kind !== PLAN_FILE_KIND) return { ok: false, reason: 'not-plan', problems: [`kind: expected "${PLAN_FILE_KIND}"`] };
+  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 0) return { ok: false, reason: 'invalid', problems: ['version: missing or not a whole number'] };
+  if (file.version > PLAN_FILE_VERSION) return { ok: false, reason: 'newer', problems: [`version: ${file.version} is newer than this site reads (${PLAN_FILE_VERSION})`] };
   if (file.version === 0) {
     const legacy = z.safeParse(planInputSchema, file.plan);
-    if (!legacy.success) return { ok: false, problems: legacy.error.issues.map(describe) };
+    if (!legacy.success) return { ok: false, reason: 'invalid', problems: legacy.error.issues.map(describe) };
     return { ok: true, state: stateFromInput(legacy.data), migratedFrom: 0 };
   }
   const current = z.safeParse(planStateSchema, file.plan);
-  if (!current.success) return { ok: false, problems: current.error.issues.map(describe) };
+  if (!current.success) return { ok: false, reason: 'invalid', problems: current.error.issues.map(describe) };
   return { ok: true, state: current.data, migratedFrom: null };
 }

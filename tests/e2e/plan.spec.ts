@@ -58,19 +58,69 @@ test('an invalid or newer file is refused with its problems and leaves the plan 
   await open(page);
   await page.getByLabel('当前成员数').fill('2500');
   const before = await page.locator('.plan-results').innerText();
-  for (const [content, problem] of [
-    ['{"kind":"community-plan","version":9,"plan":{}}', 'version: 9 is newer'],
-    ['{"kind":"community-plan","version":1,"plan":{"basics":{}}}', 'plan.basics.name'],
-    ['not json at all', 'not JSON'],
-  ]) {
+  for (const [content, message, problem] of [
+    ['{"kind":"community-plan","version":9,"plan":{}}', '这个方案文件来自更新版本的本站，本页还读不了它的格式，无法导入，当前方案没有改动。', null],
+    ['{"kind":"community-plan","version":1,"plan":{"basics":{}}}', '无法导入这个文件，当前方案没有改动', 'plan.basics.name'],
+    ['not json at all', '这个文件不是 JSON，无法导入，当前方案没有改动。请选择在本页用“导出 JSON”保存的方案文件（.json）。', null],
+    ['{"kind":"budget","version":1}', '这不是本页导出的方案文件，无法导入，当前方案没有改动。请选择在本页用“导出 JSON”保存的 .json 文件', null],
+  ] as const) {
     const path = join(tmpdir(), `bad-${Date.now()}.json`);
-    writeFileSync(path, content!);
+    writeFileSync(path, content);
     await page.locator('.plan input[type=file]').setInputFiles(path);
-    await expect(page.locator('.calc-notice')).toContainText('无法导入这个文件，当前方案没有改动');
-    await expect(page.locator('.plan-problems')).toContainText(problem!);
+    await expect(page.locator('.calc-notice')).toContainText(message);
+    // Field problems are listed only for a plan file with wrong fields; no English code in a Chinese sentence.
+    if (problem) await expect(page.locator('.plan-problems')).toContainText(problem);
+    else {
+      await expect(page.locator('.plan-problems')).toHaveCount(0);
+      await expect(page.locator('.calc-notice')).not.toContainText('expected');
+    }
     expect(await page.locator('.plan-results').innerText()).toBe(before);
     await expect(page.getByLabel('当前成员数')).toHaveValue('2500');
   }
+});
+
+test('an English page says in English which file it expected', async ({ page }) => {
+  await open(page, '/en/calculators/plan/');
+  const path = join(tmpdir(), `other-${Date.now()}.json`);
+  writeFileSync(path, '{"kind":"something-else"}');
+  await page.locator('.plan input[type=file]').setInputFiles(path);
+  await expect(page.locator('.calc-notice')).toContainText('This is not a plan file exported by this page');
+  await expect(page.locator('.calc-notice')).toContainText('“Export JSON”');
+});
+
+test('restoring the example plan asks first and can be undone, also after a reload', async ({ page }) => {
+  await open(page);
+  const name = page.getByLabel('社群名称');
+  await name.fill('');
+  await name.pressSequentially('我的社群');
+  await page.getByLabel('当前成员数').fill('');
+  await page.getByLabel('当前成员数').pressSequentially('3200');
+  const mine = await page.locator('.plan-results').innerText();
+
+  // Asked first: keeping the plan changes nothing.
+  await page.getByRole('button', { name: '恢复示例方案' }).click();
+  await expect(page.getByRole('group', { name: '用示例方案替换你现在的方案？替换后可以撤销。' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '替换为示例方案' })).toBeFocused();
+  await page.getByRole('button', { name: '保留我的方案' }).click();
+  await expect(name).toHaveValue('我的社群');
+
+  // Confirmed by keyboard: the example replaces it, and "撤销" (focused) brings it back.
+  await page.getByRole('button', { name: '恢复示例方案' }).click();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.calc-notice')).toContainText('已恢复示例方案');
+  await expect(name).not.toHaveValue('我的社群');
+  await expect(page.getByRole('button', { name: '撤销' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.calc-notice')).toContainText('已撤销，你的方案已恢复');
+  await expect(name).toHaveValue('我的社群');
+  expect(await page.locator('.plan-results').innerText()).toBe(mine);
+
+  // The restored plan is the saved one.
+  await page.reload();
+  await page.locator('.plan').scrollIntoViewIfNeeded();
+  await hydrated(page);
+  await expect(page.getByLabel('社群名称')).toHaveValue('我的社群');
+  await expect(page.getByLabel('当前成员数')).toHaveValue('3200');
 });
 
 test('bad input marks the field and the plan waits for a fix; checks link to the handbook', async ({ page }) => {

@@ -80,23 +80,23 @@ describe('plan files', () => {
   });
 
   it.each([
-    ['not JSON', '{', 'file: not JSON'],
-    ['an array', '[]', 'file: not a plan object'],
-    ['another kind', JSON.stringify({ kind: 'x', version: 1, plan: {} }), 'kind: expected "community-plan"'],
-    ['a newer version', JSON.stringify({ kind: 'community-plan', version: 2, plan: {} }), 'version: 2 is newer than this site reads (1)'],
-    ['no version', JSON.stringify({ kind: 'community-plan', plan: {} }), 'version: missing or not a whole number'],
-  ])('refuses %s', (_, text, problem) => {
-    expect(readPlanFile(text)).toEqual({ ok: false, problems: [problem] });
+    ['not JSON', '{', 'not-json', 'file: not JSON'],
+    ['an array', '[]', 'not-plan', 'file: not a plan object'],
+    ['another kind', JSON.stringify({ kind: 'x', version: 1, plan: {} }), 'not-plan', 'kind: expected "community-plan"'],
+    ['a newer version', JSON.stringify({ kind: 'community-plan', version: 2, plan: {} }), 'newer', 'version: 2 is newer than this site reads (1)'],
+    ['no version', JSON.stringify({ kind: 'community-plan', plan: {} }), 'invalid', 'version: missing or not a whole number'],
+  ])('refuses %s', (_, text, reason, problem) => {
+    expect(readPlanFile(text)).toEqual({ ok: false, reason, problems: [problem] });
   });
 
   it('lists the problems of a damaged plan', () => {
     const bad = JSON.parse(writePlanFile(state, 'x'));
     bad.plan.phases[0].churn = 8;
     delete bad.plan.team.tools;
-    expect(readPlanFile(JSON.stringify(bad))).toEqual({ ok: false, problems: ['plan.phases.0.churn: expected string', 'plan.team.tools: expected string'] });
+    expect(readPlanFile(JSON.stringify(bad))).toEqual({ ok: false, reason: 'invalid', problems: ['plan.phases.0.churn: expected string', 'plan.team.tools: expected string'] });
     const long = JSON.parse(writePlanFile(state, 'x'));
     long.plan.phases = Array(13).fill(long.plan.phases[0]);
-    expect(readPlanFile(JSON.stringify(long))).toEqual({ ok: false, problems: ['plan.phases: too large or too long (at most 12)'] });
+    expect(readPlanFile(JSON.stringify(long))).toEqual({ ok: false, reason: 'invalid', problems: ['plan.phases: too large or too long (at most 12)'] });
     const legacyBad = readPlanFile(JSON.stringify({ kind: 'community-plan', version: 0, plan: { arpuMonthly: -1 } }));
     expect(legacyBad.ok).toBe(false);
   });

@@ -47,7 +47,13 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
   const fresh = () => defaultPlanState(t.phaseNames);
   const [state, setState] = useState<PlanState>(fresh);
   const [touched, setTouched] = useState(false);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'warn'; text: string; problems?: string[] } | null>(null);
+  // `undo` holds the plan a reset replaced, until the notice is dismissed or the plan changes again.
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'warn'; text: string; problems?: string[]; undo?: PlanState } | null>(null);
+  const [askReset, setAskReset] = useState(false);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const resetYes = useRef<HTMLButtonElement>(null);
+  useEffect(() => (askReset ? resetYes.current?.focus() : undefined), [askReset]);
+  useEffect(() => void (notice?.undo && undoButton.current?.focus()), [notice]);
   const root = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   usePrintOpensDetails(root);
@@ -65,6 +71,7 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
 
   const update = (fn: (s: PlanState) => PlanState) => {
     setTouched(true);
+    setNotice((n) => (n?.undo ? null : n));
     setState((s) => fn(structuredClone(s)));
   };
   const { plan, errors } = useMemo(() => compute(state), [state]);
@@ -120,7 +127,9 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
   const importFile = async (file: File) => {
     const r = readPlanFile(await file.text());
     if (!r.ok) {
-      setNotice({ kind: 'warn', text: t.importFailed, problems: r.problems });
+      // A file that is not this page's plan file gets a sentence; a plan file with wrong fields, the list.
+      const why = { 'not-json': t.importNotJson, 'not-plan': t.importNotPlan, newer: t.importNewer, invalid: t.importFailed }[r.reason];
+      setNotice({ kind: 'warn', text: fill(why, { button: t.exportJson }), ...(r.reason === 'invalid' ? { problems: r.problems } : {}) });
       return;
     }
     setTouched(true);
@@ -143,9 +152,24 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
               </ul>
             ) : null}
           </div>
-          <button type="button" onClick={() => setNotice(null)}>
-            {c.dismiss}
-          </button>
+          <div class="plan-notice-actions">
+            {notice.undo ? (
+              <button
+                type="button"
+                ref={undoButton}
+                onClick={() => {
+                  setTouched(true);
+                  setState(notice.undo!);
+                  setNotice({ kind: 'ok', text: t.undone });
+                }}
+              >
+                {t.undo}
+              </button>
+            ) : null}
+            <button type="button" onClick={() => setNotice(null)}>
+              {c.dismiss}
+            </button>
+          </div>
         </div>
       ) : null}
 
@@ -237,18 +261,34 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
         <button type="button" onClick={() => void printWithCharts()}>
           {t.print}
         </button>
-        <button
-          type="button"
-          class="calc-reset"
-          onClick={() => {
-            setTouched(true);
-            setState(fresh());
-            setNotice({ kind: 'ok', text: t.resetDone });
-          }}
-        >
+        <button type="button" class="calc-reset" aria-expanded={askReset} aria-controls="plan-reset-ask" onClick={() => setAskReset(true)}>
           {t.reset}
         </button>
       </div>
+      {askReset ? (
+        // The example plan replaces the reader's own only after this confirmation, and can be undone.
+        <div class="calc-notice plan-reset-ask" id="plan-reset-ask" role="group" aria-labelledby="plan-reset-ask-text">
+          <p id="plan-reset-ask-text">{t.resetAsk}</p>
+          <div class="plan-notice-actions">
+            <button
+              type="button"
+              ref={resetYes}
+              onClick={() => {
+                const before = state;
+                setAskReset(false);
+                setTouched(true);
+                setState(fresh());
+                setNotice({ kind: 'ok', text: t.resetDone, undo: before });
+              }}
+            >
+              {t.resetYes}
+            </button>
+            <button type="button" onClick={() => setAskReset(false)}>
+              {t.resetNo}
+            </button>
+          </div>
+        </div>
+      ) : null}
 
       <section class="calc-results plan-results" aria-label={t.results}>
         <h2>{t.results}</h2>
