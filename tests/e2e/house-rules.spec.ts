@@ -24,6 +24,8 @@ for (const [path, locale, title] of [
   ['/en/reference/house-rules/', 'en', 'House rules at a glance'],
 ] as const) {
   test(`${path}: every rule with its value, whom it binds and why; no island; axe clean light and dark`, async ({ page }) => {
+    // 25 rules × 3 checks plus two axe passes: near the default minute on a busy 2-core machine.
+    test.slow();
     await page.goto(path);
     await expect(page.locator('h1')).toHaveText(title);
     const items = page.locator('.house-rule-item');

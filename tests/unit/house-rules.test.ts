@@ -107,7 +107,7 @@ const DETECTORS: Partial<Record<RuleId, Detector[]>> = {
     en(/no (?:activity|interaction)(?: at all)? for (\d+|three|seven) days/gi),
     en(/(\d+|three|seven) days without (?:any )?(?:interaction|activity)/gi),
   ],
-  leaveAfterPushAlert: [zh(/退群[^。；\n]{0,20}?超过收到人数(?:的)?\s*(\d+(?:\.\d+)?)%/g, pct), en(/more than (\d+(?:\.\d+)?)% of (?:the people|those) who received/gi, pct)],
+  leaveAfterPushAlert: [zh(/退群[^。；\n]{0,20}?超过收到人数(?:的)?\s*(\d+(?:\.\d+)?)%/g, pct), en(/more than (\d+(?:\.\d+)?)% of (?:the people|those) who received/gi, pct), en(/more than (\d+(?:\.\d+)?)% of recipients/gi, pct)],
   kocShareMin: [zh(/活跃成员的\s*(\d+)%\s*[–-]/g, pct), en(/(\d+)%?\s*[–-]\s*\d+% of active members/gi, pct)],
   kocShareMax: [zh(/活跃成员的\s*\d+%\s*[–-]\s*(\d+)%/g, pct), en(/\d+%?\s*[–-]\s*(\d+)% of active members/gi, pct)],
   experimentGroupsPerArm: [zh(/每组至少\s*(\d+)\s*个群/g), en(/at least (\d+) (?:groups )?(?:each|per arm)/gi)],
