@@ -41,6 +41,7 @@ const readerCards = [
 for (const home of readerCards) {
   for (const width of [390, 1280]) {
     test(`on ${home.path} at ${width} px each reader card is one link to that reader's first step, by Tab and by click`, async ({ page }) => {
+      test.slow(); // nine page loads
       await page.setViewportSize({ width, height: 900 });
       for (const [title, first] of home.cards) {
         await page.goto(home.path);
