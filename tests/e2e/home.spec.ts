@@ -63,6 +63,7 @@ for (const home of readerCards) {
         await page.waitForURL((url) => url.pathname === first);
         // Pointer: a click on the card's text (not on the link words) follows the same link.
         await page.goto(home.path);
+        await card.scrollIntoViewIfNeeded();
         const box = (await card.locator('.reader-card-body').boundingBox())!;
         await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
         await page.waitForURL((url) => url.pathname === first);
