@@ -44,6 +44,7 @@ for (const g of glossaries) {
 }
 
 test('the onboarding path\'s reading time counts its weeks, rendered from data, in both languages', async ({ page }) => {
+  test.slow(); // two loads with hydration
   for (const [path, pattern] of [
     ['/training/onboarding/', /约 (\d+) 分钟/],
     ['/en/training/onboarding/', /(\d+) min/],
