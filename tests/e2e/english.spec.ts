@@ -54,6 +54,7 @@ async function fullWidthMarks(page: import('@playwright/test').Page): Promise<st
 
 for (const path of english) {
   test(`${path} has no Chinese full-width punctuation in its English text, as built and once its islands run`, async ({ page, browser }) => {
+    test.slow(); // two loads, and every island hydrated
     // As built: the HTML without JavaScript (what a reader sees before, or without, hydration).
     const plain = await browser.newContext({ javaScriptEnabled: false });
     const staticPage = await plain.newPage();

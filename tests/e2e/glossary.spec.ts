@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { readingMinutes } from '../../src/utils/reading-time';
+import { hydrated } from './helpers';
 
 const glossaries = [
   { path: '/reference/glossary/', minutes: /约 (\d+) 分钟/ },
@@ -41,3 +42,21 @@ for (const g of glossaries) {
     await expect(page.locator(target)).toBeInViewport();
   });
 }
+
+test('the onboarding path\'s reading time counts its weeks, rendered from data, in both languages', async ({ page }) => {
+  test.slow(); // two loads with hydration
+  for (const [path, pattern] of [
+    ['/training/onboarding/', /约 (\d+) 分钟/],
+    ['/en/training/onboarding/', /(\d+) min/],
+  ] as const) {
+    await page.goto(path);
+    await page.locator('.onboarding').scrollIntoViewIfNeeded();
+    await hydrated(page);
+    const shown = Number(pattern.exec(await page.locator('.page-meta span').first().innerText())?.[1]);
+    // Everything a reader reads, the expected results behind each exercise's disclosure included.
+    await page.locator('.onboarding details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    const rendered = readingMinutes(await page.locator('.sl-markdown-content').innerText());
+    expect(rendered).toBeGreaterThan(1);
+    expect(Math.abs(shown - rendered), `${path}: shown ${shown}, rendered text ${rendered}`).toBeLessThanOrEqual(1);
+  }
+});

@@ -41,6 +41,7 @@ const readerCards = [
 for (const home of readerCards) {
   for (const width of [390, 1280]) {
     test(`on ${home.path} at ${width} px each reader card is one link to that reader's first step, by Tab and by click`, async ({ page }) => {
+      test.slow(); // nine page loads
       await page.setViewportSize({ width, height: 900 });
       for (const [title, first] of home.cards) {
         await page.goto(home.path);
@@ -62,6 +63,7 @@ for (const home of readerCards) {
         await page.waitForURL((url) => url.pathname === first);
         // Pointer: a click on the card's text (not on the link words) follows the same link.
         await page.goto(home.path);
+        await card.scrollIntoViewIfNeeded();
         const box = (await card.locator('.reader-card-body').boundingBox())!;
         await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
         await page.waitForURL((url) => url.pathname === first);

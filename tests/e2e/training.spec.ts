@@ -123,6 +123,7 @@ test('the first use of a glossary term links to its definition, with the short d
 });
 
 test('a reload straight after "check" brings back the answers, the score and every explanation (both languages)', async ({ page }) => {
+  test.slow(); // four page loads with hydration
   for (const [path, check, score] of [
     ['/training/self-checks/metrics/', '提交并查看得分', /^答对 \d+ \/ \d+ 题$/],
     ['/en/training/self-checks/metrics/', 'Check my answers', /^\d+ of \d+ right$/],
@@ -160,6 +161,7 @@ test('each question says once whether it takes one answer or several', async ({ 
 });
 
 test('onboarding links use the site link colour, not the browser default, in light and dark', async ({ page }) => {
+  test.slow(); // four page loads with hydration
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const path of ['/training/onboarding/', '/en/training/onboarding/']) {
