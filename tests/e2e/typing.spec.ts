@@ -39,7 +39,7 @@ const TARGETS: Target[] = [
     path: '/calculators/health-check/',
     reveal: async (page, zh) => {
       await page.getByRole('button', { name: zh ? '用示例数据试一试' : 'Try it with sample data' }).click();
-      await expect(page.locator('#health-inactive')).toBeVisible();
+      await expect(page.locator('#health-inactive')).toBeVisible({ timeout: 30_000 }); // the sample is read first
     },
   },
 ];
