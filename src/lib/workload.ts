@@ -134,3 +134,23 @@ export function planWorkload(input: WorkloadInput = {}): WorkloadPlan {
     binding,
   };
 }
+
+export interface OperatorRecommendation {
+  /** The largest of the three rules. */
+  operators: number;
+  /** Which rule gives it: the member ratio, the task hours, or the opening hours (ties: coverage, then workload). */
+  reason: 'ratio' | 'workload' | 'coverage';
+  byRule: { ratio: number; workload: number; coverage: number };
+}
+
+/**
+ * The operators to hire when the member-ratio rule of `planStaffing` and the two rules of `planWorkload`
+ * disagree: the largest, since each is a floor (fewer people leave work undone or hours unanswered).
+ * Each rule is rounded up on its own. Example: ratio 4, workload 2.159 → 3, coverage 2.275 → 3 → 4, "ratio".
+ */
+export function recommendOperators(ratioOperators: number, workload: WorkloadPlan): OperatorRecommendation {
+  const byRule = { ratio: ratioOperators, workload: ceilCount(workload.workloadFte), coverage: ceilCount(workload.coverageFte) };
+  const operators = Math.max(byRule.ratio, byRule.workload, byRule.coverage);
+  const reason = byRule.coverage === operators ? 'coverage' : byRule.workload === operators ? 'workload' : 'ratio';
+  return { operators, reason, byRule };
+}

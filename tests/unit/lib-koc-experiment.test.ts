@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import {
   analyzeExperiment,
   assignGroups,
+  clusterDesignEffect,
   defaultExperimentPlanInput,
   defaultKocProgrammeInput,
   experimentPlanInputSchema,
@@ -103,9 +104,17 @@ describe('planExperiment', () => {
     expect(e.zPower).toBeCloseTo(0.8416212335729143, 9);
     // 2 × ⌈1093.74 × 4.98⌉ = 2 × 5,447; whole groups: 2 × 28 × 200 = 11,200 at 600 a month.
     expect(e.membersNeeded).toBe(10_894);
+    expect(e.membersPerArmNeeded).toBe(5_447);
     expect(e.membersEnrolled).toBe(11_200);
     expect(e.monthsToEnrol).toBeCloseTo(11_200 / 600, 9);
     expect(defaultExperimentPlanInput).toEqual(experimentPlanInputSchema.parse({}));
+  });
+
+  test('clusterDesignEffect: 1 + (m − 1)ρ for groups, 1 for members, fields checked', () => {
+    expect(clusterDesignEffect()).toBeCloseTo(4.98, 12);
+    expect(clusterDesignEffect({ unit: 'group', membersPerGroup: 51, icc: 0.1 })).toBeCloseTo(6, 12);
+    expect(clusterDesignEffect({ unit: 'member', membersPerGroup: 500, icc: 0.5 })).toBe(1);
+    expect(issuesOf(() => clusterDesignEffect({ icc: -0.1 }))).toEqual([{ path: 'icc', code: 'must_be_non_negative' }]);
   });
 
   test('member randomisation: 2 × 1,094, no groups, no design effect', () => {

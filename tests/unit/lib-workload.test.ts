@@ -6,6 +6,7 @@ import {
   defaultRotaInput,
   defaultWorkloadInput,
   planWorkload,
+  recommendOperators,
   rotaOperatorsNeeded,
   rotaToIcs,
   workloadInputSchema,
@@ -134,6 +135,27 @@ describe('planWorkload', () => {
   });
 });
 
+describe('recommendOperators', () => {
+  test('the largest rule wins, ties to coverage then workload', () => {
+    const w = planWorkload();
+    expect(recommendOperators(4, w)).toEqual({ operators: 4, reason: 'ratio', byRule: { ratio: 4, workload: 3, coverage: 3 } });
+    expect(recommendOperators(3, w)).toMatchObject({ operators: 3, reason: 'coverage' });
+    // 100 groups: posting 140 h + moderation 116.67 h + the rest 33.96 h = 290.63 h ÷ 30 = 9.69 → 10.
+    expect(recommendOperators(1, planWorkload({ groups: 100 }))).toMatchObject({ operators: 10, reason: 'workload' });
+    expect(recommendOperators(0, planWorkload({ groups: 0, newMembersPerMonth: 0, careContactsPerDay: 0, eventsPerMonth: 0, reportingHoursPerWeek: 30, coverage: { startHour: 9, endHour: 17, daysPerWeek: 5 } }))).toMatchObject({ operators: 1, reason: 'coverage' });
+  });
+
+  test('property: never below any rule, and equal to one of them', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 3 }), (ratio, groups, minOnDuty) => {
+        const r = recommendOperators(ratio, planWorkload({ groups, minOnDuty }));
+        expect(r.operators).toBe(Math.max(r.byRule.ratio, r.byRule.workload, r.byRule.coverage));
+        expect(r.byRule[r.reason]).toBe(r.operators);
+      }),
+    );
+  });
+});
+
 describe('buildRota', () => {
   test('defaults: two shifts a day, everything covered, 91 h shared', () => {
     const r = buildRota();
@@ -227,7 +249,7 @@ describe('buildRota', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   test('property: at the default limits (5 days, 40 h) nobody works more than 5 days', () => {
     fc.assert(
@@ -249,7 +271,7 @@ describe('buildRota', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   test('bad input is named', () => {
     expect(issuesOf(() => buildRota({ operators: -1, coverage: { startHour: 9, endHour: 9 } }))).toEqual([
