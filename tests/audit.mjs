@@ -31,6 +31,7 @@ const PAGES = {
   timeline: '/calculators/timeline/',
   plan: '/calculators/plan/',
   'health-check': '/calculators/health-check/',
+  experiment: '/calculators/experiment/',
   quiz: '/training/self-checks/metrics/',
   glossary: '/reference/glossary/',
 };

@@ -146,3 +146,24 @@ export {
   type ColumnGuess,
 } from './event-rows';
 export { averageRetention, equivalentMonthlyChurn, handOffQueries, memberTiers, tierProfile, tierShares, type AverageRetention, type MemberTier, type TierActivityShares, type TierProfile } from './health';
+export { normalCdf, normalQuantile, twoSidedP } from './normal';
+export { TASKS, WEEKS_PER_MONTH, coverageSchema, defaultWorkloadInput, planWorkload, recommendOperators, workloadInputSchema, type OperatorRecommendation, type TaskHours, type WorkloadInput, type WorkloadPlan, type WorkloadValues } from './workload';
+export { DEFAULT_KOC_LADDER, MAX_KOC_RUNGS, defaultKocProgrammeInput, kocProgrammeInputSchema, kocRungSchema, planKocProgramme, type KocProgramme, type KocProgrammeInput, type KocProgrammeValues, type KocRung, type KocRungPlan } from './koc';
+export {
+  MAX_ASSIGN_GROUPS,
+  analyzeExperiment,
+  assignGroups,
+  assignGroupsInputSchema,
+  clusterDesignEffect,
+  defaultExperimentPlanInput,
+  experimentPlanInputSchema,
+  experimentResultInputSchema,
+  planExperiment,
+  type ExperimentPlan,
+  type ExperimentPlanInput,
+  type ExperimentPlanValues,
+  type ExperimentResult,
+  type ExperimentResultInput,
+  type GroupAssignment,
+} from './experiment';
+export { MAX_ROTA_OPERATORS, buildRota, clock, defaultRotaInput, operatorName, rotaInputSchema, rotaIcsOptionsSchema, rotaOperatorsNeeded, rotaToIcs, type Rota, type RotaGap, type RotaHandover, type RotaIcsOptions, type RotaInput, type RotaShift, type RotaValues } from './rota';

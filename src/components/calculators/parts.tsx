@@ -130,7 +130,8 @@ export function NoticeBar({ notice, locale, labels, onDismiss }: { notice: Notic
 }
 
 /** Result figures. The summary sentence is announced politely, a moment after typing stops. */
-export function Results({ locale, summary, children, errors }: { locale: Locale; summary: string | null; errors: boolean; children: ComponentChildren }) {
+/** `label` names the region when a page has more than one (landmarks must be unique); default "结果"/"Results". */
+export function Results({ locale, summary, children, errors, label }: { locale: Locale; summary: string | null; errors: boolean; children: ComponentChildren; label?: string }) {
   const t = ui[locale].common;
   const [spoken, setSpoken] = useState('');
   useEffect(() => {
@@ -138,7 +139,7 @@ export function Results({ locale, summary, children, errors }: { locale: Locale;
     return () => clearTimeout(timer);
   }, [summary, errors]);
   return (
-    <section class="calc-results" aria-label={t.results}>
+    <section class="calc-results" aria-label={label ?? t.results}>
       <p class="sr-only" aria-live="polite">
         {spoken}
       </p>
