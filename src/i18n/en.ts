@@ -57,6 +57,7 @@ export const en: UiStrings = {
     many: '{count} results for “{query}”',
     none: 'No results for “{query}”. Try another word, or fewer letters.',
     more: 'Show more results',
+    partial: 'partial match',
     failed: 'The search index could not be loaded: check the connection and reload the page.',
     hint: '↑↓ to choose a result, Enter to open, Esc to close',
     devOnly: 'Search works only on the built site: run npm start.',

@@ -58,6 +58,7 @@ export const zhCN = {
     many: '找到 {count} 条“{query}”的结果',
     none: '没有找到“{query}”的结果，换一个词或少写几个字试试。',
     more: '显示更多结果',
+    partial: '部分匹配',
     failed: '搜索索引载入失败：请检查网络后刷新页面再试。',
     hint: '↑↓ 选择结果，Enter 打开，Esc 关闭',
     devOnly: '搜索只在构建后的网站上可用：先运行 npm start。',

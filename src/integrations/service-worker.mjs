@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
  * What a reader needs offline: every page in both languages, the CSS/JS under /_astro/, and what
  * Pagefind loads to search (its script, worker, WASM, metadata, index and result fragments), and the
  * health check's sample export (its "try with sample data" button works offline too). Not
- * precached: Pagefind's own UI bundles (Starlight ships its own), social images, sitemap, robots.txt.
+ * precached: Pagefind's own UI bundles (our search dialog uses only its JS API), social images, sitemap, robots.txt.
  * @param {string} file path relative to dist, with forward slashes
  */
 export function shouldPrecache(file) {

@@ -116,16 +116,5 @@ export function excerptAround(content: string, term: string, radius: number): st
   return `${start > 0 ? '…' : ''}${body}${end < content.length ? '…' : ''}`;
 }
 
-/**
- * Pagefind's excerpt as pieces: it is the page's plain text (not escaped HTML) with matches wrapped in
- * `<mark>`; rendering it as pieces keeps it text, never markup.
- */
-export function pagefindPieces(excerpt: string): Piece[] {
-  return excerpt
-    .split(/(<mark>[\s\S]*?<\/mark>)/)
-    .filter(Boolean)
-    .map((part) => (part.startsWith('<mark>') ? { text: part.slice(6, -7), mark: true } : { text: part.replace(/<\/?mark>/g, ''), mark: false }));
-}
-
-/** Pagefind's excerpt without its marks. */
+/** Pagefind's excerpt (the page's plain text, not escaped HTML, with matches in `<mark>`) without its marks. */
 export const plainExcerpt = (excerpt: string): string => excerpt.replace(/<\/?mark>/g, '');

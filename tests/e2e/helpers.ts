@@ -53,7 +53,8 @@ export async function search(page: Page, query: string, { all = true } = {}): Pr
   while (all && (await ui.more.isVisible())) {
     const before = await ui.results.count();
     await ui.more.click();
-    await expect(ui.results).not.toHaveCount(before);
+    // Each batch loads up to ten result fragments: allow for a busy machine.
+    await expect(ui.results).not.toHaveCount(before, { timeout: 30_000 });
   }
   return ui.results.locator('a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }

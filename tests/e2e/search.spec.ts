@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { search, searchUi } from './helpers';
 
@@ -64,3 +65,46 @@ test('search opens from the keyboard with Ctrl+K and with "/" (not while typing 
   await page.keyboard.press('/');
   await expect(searchUi(page).dialog).not.toHaveAttribute('open', '');
 });
+
+test('the dialog is used from the keyboard: arrows move through the results, Enter opens one, Esc closes and returns focus', async ({ page }) => {
+  await page.goto('/en/');
+  const ui = searchUi(page);
+  const button = page.getByRole('button', { name: 'Search' }).first();
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(ui.input).toBeFocused();
+  await page.keyboard.type('churn');
+  await expect(ui.status).toContainText('results for “churn”');
+  const links = ui.results.locator('a');
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(ui.input).toBeFocused();
+  // Esc closes from the field (with text in it) and gives focus back to the button.
+  await page.keyboard.press('Escape');
+  await expect(ui.dialog).not.toHaveAttribute('open', '');
+  await expect(button).toBeFocused();
+  // Reopened, the last search is still there; Enter in the field opens the first result.
+  await page.keyboard.press('Control+k');
+  await expect(ui.input).toHaveValue('churn');
+  const first = new URL((await links.first().getAttribute('href'))!, page.url());
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(first.href);
+});
+
+for (const [home, query] of [['/', '私域'], ['/en/', 'stickin']] as const) {
+  test(`the open dialog with results has no axe violations, light and dark (${home}, "${query}")`, async ({ page }) => {
+    test.setTimeout(120_000); // a search and two axe runs: over a minute on a busy 2-core machine
+    await page.goto(home);
+    await search(page, query, { all: false });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      const axe = await new AxeBuilder({ page }).include('site-search dialog').analyze();
+      expect(axe.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+  });
+}

@@ -2,7 +2,7 @@
 // API (its script, worker and WASM load when the dialog first opens), our ranking (src/lib/search-rank.ts)
 // and keyboard use. Markup and strings come from the page.
 import { fill, type UiStrings } from '../../i18n';
-import { containsTerm, excerptAround, exactFirst, markTerm, mergeById, normalizeQuery, pagefindPieces, plainExcerpt, searchPlan, shorterPrefixes, type Piece } from '../../lib/search-rank';
+import { containsTerm, excerptAround, exactFirst, markTerm, mergeById, normalizeQuery, plainExcerpt, searchPlan, shorterPrefixes, type Piece } from '../../lib/search-rank';
 
 interface SubResult {
   title: string;
@@ -78,8 +78,12 @@ export function attach(root: HTMLElement) {
     a.textContent = title;
     if (sub && sub.title !== title) a.append(' ', Object.assign(document.createElement('span'), { className: 'section', textContent: `› ${sub.title}` }));
     const p = document.createElement('p');
-    if (!exact) pieces(p, pagefindPieces(d.excerpt));
-    else {
+    // A page without the term as written matched only some of its characters or words ("私" of "私域"):
+    // said so, and nothing in its excerpt is marked as if it were the term.
+    if (!exact) {
+      a.append(' ', Object.assign(document.createElement('span'), { className: 'partial', textContent: t.partial }));
+      p.textContent = plainExcerpt(d.excerpt);
+    } else {
       const text = sub ? plainExcerpt(sub.excerpt) : containsTerm(plainExcerpt(d.excerpt), term) ? plainExcerpt(d.excerpt) : excerptAround(d.content, term, radius);
       pieces(p, markTerm(text, term));
     }
@@ -158,6 +162,12 @@ export function attach(root: HTMLElement) {
   list.addEventListener('click', (e) => (e.target as Element).closest('a') && dialog.close());
   dialog.addEventListener('click', (e) => e.target === dialog && dialog.close());
   root.querySelector('[data-close]')!.addEventListener('click', () => dialog.close());
+  // Esc closes at once, even from the search field (where Chromium would first only clear the text).
+  dialog.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    dialog.close();
+  });
   dialog.addEventListener('close', () => document.body.removeAttribute('data-search-open'));
 
   return {
