@@ -18,13 +18,14 @@ const spec = JSON.parse(readFileSync(new URL('./search-precision.json', import.m
 
 /** Every indexed page of the current language: path → title and text, straight from Pagefind. */
 async function indexedPages(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(async () => {
-    const pf = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+  // The bundle exists only in the built site, so its path is a value (not a module the type checker resolves).
+  return page.evaluate(async (bundle) => {
+    const pf = await import(/* @vite-ignore */ bundle);
     await pf.init();
     const all = await pf.search(null, { filters: {} });
     const data = await Promise.all(all.results.map((r: { data: () => Promise<{ url: string; content: string; meta: { title?: string } }> }) => r.data()));
     return Object.fromEntries(data.map((d) => [new URL(d.url, location.href).pathname, `${d.meta.title ?? ''}\n${d.content}`.toLowerCase()]));
-  });
+  }, '/pagefind/pagefind.js');
 }
 
 for (const [locale, home] of [['zh-CN', '/'], ['en', '/en/']] as const) {

@@ -16,6 +16,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { SERIES, type Scheme } from '../../lib/chart-colors';
 import type { Locale } from '../../lib/format';
 import { ui } from './strings';
+import { printables, printWithCharts, type Printable } from './print-charts';
+
+export { printWithCharts };
 
 export interface ThemeColors {
   text: string;
@@ -46,12 +49,6 @@ const builds: Partial<Record<'bar' | 'line', ChartClass>> = {};
 const loadBuild = async (kind: 'bar' | 'line'): Promise<ChartClass> =>
   (builds[kind] ??= (await (kind === 'line' ? import('./charts/line') : import('./charts/bar'))).Chart);
 
-interface Registered {
-  kind: 'bar' | 'line';
-  /** Draws (or redraws) the chart now; null when its Chart.js build is not loaded yet. */
-  draw(print: boolean): ChartType | null;
-}
-const charts = new Set<Registered>();
 
 /** Width and aspect of a chart on paper: A4 less 14 mm margins is 182 mm; 96 CSS px per inch. */
 const PAPER_WIDTH_PX = Math.floor((180 / 25.4) * 96);
@@ -59,7 +56,7 @@ let printing = false;
 
 function fitForPrint() {
   printing = true;
-  for (const c of charts) {
+  for (const c of printables) {
     const chart = c.draw(true);
     if (!chart) continue;
     const box = chart.canvas.parentElement!;
@@ -73,16 +70,11 @@ function fitForPrint() {
 function restoreAfterPrint() {
   if (!printing) return;
   printing = false;
-  for (const c of charts) {
+  for (const c of printables) {
     c.draw(false)?.resize();
   }
 }
 
-/** Loads Chart.js for every chart on the page and draws them all, then opens the print dialog. */
-export async function printWithCharts() {
-  await Promise.all([...charts].map((c) => loadBuild(c.kind)));
-  window.print();
-}
 
 let listening = false;
 function listenForPrint() {
@@ -93,7 +85,7 @@ function listenForPrint() {
   matchMedia('print').addEventListener('change', (e) => (e.matches ? fitForPrint() : restoreAfterPrint()));
   // Ctrl/⌘ P before a chart's Chart.js build has loaded: load them first, then print.
   addEventListener('keydown', (e) => {
-    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'p' && [...charts].some((c) => !builds[c.kind])) {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'p' && [...printables].some((c) => !c.loaded())) {
       e.preventDefault();
       void printWithCharts();
     }
@@ -152,11 +144,11 @@ export function ChartBlock({
   useEffect(() => {
     const observer = new MutationObserver(() => setTheme((n) => n + 1));
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    const me: Registered = { kind, draw: (print) => draw(print) };
-    charts.add(me);
+    const me: Printable = { load: () => loadBuild(kind), loaded: () => builds[kind] !== undefined, draw: (print) => draw(print) };
+    printables.add(me);
     listenForPrint();
     return () => {
-      charts.delete(me);
+      printables.delete(me);
       observer.disconnect();
       chart.current?.destroy();
       chart.current = null;

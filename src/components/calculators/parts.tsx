@@ -8,7 +8,7 @@ import { formatNumber, formatPercent, parenthetical, type Locale } from '../../l
 import { fill } from '../../i18n/fill';
 import { ui } from './strings';
 import { downloadCsv, downloadJson, type ExportRow } from './export';
-import { printWithCharts } from './ChartBlock';
+import { printWithCharts } from './print-charts';
 import type { Notice } from './useCalculator';
 
 // Every calculator and the plan builder import this module. Yielding once here puts the evaluation of the
