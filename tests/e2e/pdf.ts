@@ -1,8 +1,9 @@
 /**
  * Reads a printed PDF the way the print tests check it: per page, every text item with its box, and every
  * chart drawn on it. Chromium prints a <canvas> as vector drawing cut into clipped bands (plot, legend);
- * a chart is found as the union of nearby clip rectangles in which paths are filled in the chart series
- * colours (src/lib/chart-colors.ts). A chart that was never drawn has no such fills: it is not found.
+ * a chart is found as the union of nearby clip rectangles in which paths are filled (bars, legend boxes,
+ * points) or stroked (the lines of a line chart) in the chart series colours (src/lib/chart-colors.ts).
+ * A chart that was never drawn has no such paths: it is not found.
  * Coordinates are PDF points, y growing upwards from the bottom of the page.
  */
 import { SERIES } from '../../src/lib/chart-colors';
@@ -23,7 +24,19 @@ export interface PdfPage {
   charts: Box[];
 }
 
-const SERIES_FILLS = new Set([...SERIES.light, ...SERIES.dark].map((c) => c.toLowerCase()));
+const SERIES_COLOURS = new Set([...SERIES.light, ...SERIES.dark].map((c) => c.toLowerCase()));
+
+/**
+ * Where a CJK font draws a whole character and a radical with one glyph, Chromium's PDF text maps it to the
+ * radical (长 comes back as ⻓ U+2ED3, 见 as ⻅, 户 as ⼾ U+2F3E): NFKC leaves the first kind alone and turns
+ * ⼾ into the traditional 戶, so these are mapped to the simplified characters first.
+ */
+const RADICALS: Record<string, string> = {
+  '⺟': '母', '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻘': '青',
+  '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦',
+  '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⼾': '户',
+};
+const unradical = (s: string) => s.replace(/[\u2E80-\u2FDF]/g, (c) => RADICALS[c] ?? c);
 
 export async function readPdf(pdf: Buffer): Promise<PdfPage[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -35,16 +48,20 @@ export async function readPdf(pdf: Buffer): Promise<PdfPage[]> {
     const [, , width, height] = page.view as [number, number, number, number];
     const texts: PdfText[] = (await page.getTextContent()).items.flatMap((it) =>
       'str' in it && it.str.trim()
-        ? [{ str: it.str.normalize('NFKC'), x0: it.transform[4], y0: it.transform[5], x1: it.transform[4] + it.width, y1: it.transform[5] + it.height }]
+        ? [{ str: unradical(it.str).normalize('NFKC'), x0: it.transform[4], y0: it.transform[5], x1: it.transform[4] + it.width, y1: it.transform[5] + it.height }]
         : [],
     );
 
     const ops = await page.getOperatorList();
+    // The painting operator each path ends with (pdfjs passes it as constructPath's first argument).
+    const FILLS = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+    const STROKES = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
     type State = { ctm: number[]; clips: Box[] };
     let st: State = { ctm: [1, 0, 0, 1, 0, 0], clips: [] };
     const stack: State[] = [];
     let clipNext = false;
     let fill = '';
+    let stroke = '';
     const bands: Box[] = [];
     for (let k = 0; k < ops.fnArray.length; k++) {
       const fn = ops.fnArray[k];
@@ -57,11 +74,13 @@ export async function readPdf(pdf: Buffer): Promise<PdfPage[]> {
       else if (fn === OPS.transform) st.ctm = Util.transform(st.ctm, args as number[]);
       else if (fn === OPS.clip || fn === OPS.eoClip) clipNext = true;
       else if (fn === OPS.setFillRGBColor) fill = String(args[0]).toLowerCase();
+      else if (fn === OPS.setStrokeRGBColor) stroke = String(args[0]).toLowerCase();
       else if (fn === OPS.constructPath) {
         const minMax = args[2] as ArrayLike<number> | null;
         if (clipNext && minMax) {
           st.clips = [...st.clips, boxOf([minMax[0]!, minMax[1]!, minMax[2]!, minMax[3]!], st.ctm)];
-        } else if (args[0] === OPS.fill && SERIES_FILLS.has(fill) && st.clips.length) bands.push(st.clips[st.clips.length - 1]!);
+        } else if (st.clips.length && ((FILLS.has(args[0] as number) && SERIES_COLOURS.has(fill)) || (STROKES.has(args[0] as number) && SERIES_COLOURS.has(stroke))))
+          bands.push(st.clips[st.clips.length - 1]!);
         clipNext = false;
       }
     }
