@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
 
 /** The handbook chapters that have a self-check. */
-export const CORE_CHAPTERS = ['diagnosis', 'goals', 'metrics', 'positioning-tiers', 'content', 'engagement-events', 'platform-data', 'risk-crisis', 'moderation', 'personal-information', 'team-budget'] as const;
+export const CORE_CHAPTERS = ['diagnosis', 'goals', 'metrics', 'positioning-tiers', 'koc-programme', 'content', 'engagement-events', 'member-journey', 'platform-data', 'risk-crisis', 'moderation', 'personal-information', 'team-budget', 'workload-rota', 'outside-china'] as const;
 export const CALCULATORS = ['budget', 'staffing', 'ltv-cac', 'retention', 'timeline'] as const;
-const CHAPTERS = ['why-community', 'diagnosis', 'goals', 'metrics', 'theory', 'positioning-tiers', 'content', 'engagement-events', 'tools-data', 'platform-data', 'risk-crisis', 'moderation', 'personal-information', 'team-budget', 'phases', 'organization-culture', 'evaluation', 'monetization'] as const;
+const CHAPTERS = ['why-community', 'diagnosis', 'goals', 'metrics', 'theory', 'positioning-tiers', 'koc-programme', 'content', 'engagement-events', 'member-journey', 'tools-data', 'platform-data', 'risk-crisis', 'moderation', 'personal-information', 'team-budget', 'workload-rota', 'phases', 'organization-culture', 'evaluation', 'monetization', 'outside-china'] as const;
 
 const option = z.object({
   text: z.string().trim().min(1),

@@ -3,7 +3,8 @@ import { expect, test } from './fixtures';
 import { hydrated, search } from './helpers';
 
 /**
- * The three operations chapters of issue #17 (platform facts, moderation, personal information):
+ * The operations chapters of issue #17 (platform facts, moderation, personal information, the member journey,
+ * the KOC programme, workload and rota, running the playbook outside China):
  * search finds their key terms in both languages, each ends in a checklist and copyable templates,
  * each self-check scores in both languages, and the team-budget table calls 500 a platform fact.
  */
@@ -11,6 +12,10 @@ const chapters = [
   { slug: 'platform-data', zh: ['离职继承', '会话内容存档', '防骚扰'], en: ['handover', 'archiving', 'anti-harassment'] },
   { slug: 'moderation', zh: ['处置记录', '谣言', '尺度'], en: ['rumours', 'appeal', 'calibration'] },
   { slug: 'personal-information', zh: ['委托处理', '监护人', '保存期限'], en: ['guardian', 'entrusted', 'retention schedule'] },
+  { slug: 'member-journey', zh: ['新人必看', '裂变', '抽奖式'], en: ['cold start', 'induced sharing', 'run sheet'] },
+  { slug: 'koc-programme', zh: ['评分表', '奖励阶梯', '未成年人'], en: ['scorecard', 'reward ladder', 'minors'] },
+  { slug: 'workload-rota', zh: ['覆盖时段', '交接记录', '倦怠'], en: ['coverage', 'handover', 'burnout'] },
+  { slug: 'outside-china', zh: ['隐私说明', '背书', '时区'], en: ['Discourse', 'endorsement', 'time zone'] },
 ] as const;
 
 type Quiz = { questions: { id: string; correct: number[]; zh: { options: unknown[] } }[] };
