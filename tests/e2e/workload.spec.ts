@@ -89,6 +89,15 @@ test.describe('workload and rota on the staffing page', () => {
     await expect(table).toContainText('09:00–15:30');
     await expect(table).toContainText('15:30 交接');
     await expect(work(page).getByText('每个值守时段都有 1 人在岗。')).toBeVisible();
+    // Nobody over their weekly hours (40) or more than 5 days.
+    const perOp = work(page).locator('.calc-rota table').last().locator('tbody tr');
+    await expect(perOp).toHaveCount(4);
+    for (const r of await perOp.all()) {
+      const [hours, days] = await r.locator('td').allInnerTexts();
+      expect(Number(hours)).toBeLessThanOrEqual(40);
+      expect(Number(days)).toBeLessThanOrEqual(5);
+      expect(Number(days)).toBeGreaterThan(0);
+    }
     await typeIn(page, '排班人数（留空 = 建议人数）', '1');
     await expect(work(page).locator('.calc-rota-gaps li')).toContainText(['周一 15:30–22:00 缺 1 人']);
     await expect(work(page).locator('.calc-rota-gaps')).toContainText('周日 09:00–22:00 缺 1 人');
@@ -100,10 +109,14 @@ test.describe('workload and rota on the staffing page', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! });
     await openWork(page);
     await typeIn(page, '每天结束值守', '8');
-    await expect(page.locator('#workload-end-err')).toHaveText('下限不能高于上限');
+    await expect(page.locator('#workload-end-err')).toHaveText('结束时间要晚于开始时间');
+    await expect(work(page).locator('.calc-fix').first()).toBeVisible();
+    await expect(page.locator('main')).not.toContainText(BROKEN);
     await typeIn(page, '每天结束值守', '22');
     await typeIn(page, '每周值守天数', '8');
     await expect(page.locator('#workload-days-err')).toHaveText('数值太大（最多 7）');
+    await typeIn(page, '每周值守天数', 'abc');
+    await expect(page.locator('#workload-days-err')).not.toHaveText('');
     await typeIn(page, '每周值守天数', '6');
     await work(page).getByLabel('运营姓名（每行一个，可不填）').pressSequentially('小王\n小李');
     await work(page).getByRole('button', { name: '复制链接' }).click();
@@ -111,10 +124,41 @@ test.describe('workload and rota on the staffing page', () => {
     const fresh = await browser.newContext();
     const other = await fresh.newPage();
     await openWork(other, link);
+    // Six answering days: the shift column plus Monday to Saturday, no Sunday.
+    await expect(other.locator('.calc-rota-table thead th')).toHaveCount(7);
+    await expect(other.locator('.calc-rota-table thead')).not.toContainText('周日');
+    // The staffing island above shares the address bar: its parameters must not push these out.
+    await other.reload();
+    await other.locator('[data-calc="workload"]').scrollIntoViewIfNeeded();
     await expect(other.locator('.calc-rota-table thead th')).toHaveCount(7);
     await expect(other.locator('.calc-rota-table')).toContainText('小王');
     await expect(other.locator('.calc-rota-table')).toContainText('小李');
     await fresh.close();
+  });
+
+  test('bad input is named in English too', async ({ page }) => {
+    await openWork(page, '/en/calculators/staffing/');
+    await typeIn(page, 'Answering ends at', '8');
+    await expect(page.locator('#workload-end-err')).toHaveText('The end must be later than the start');
+    await typeIn(page, 'Answering ends at', '22');
+    await expect(page.locator('#workload-end-err')).toHaveCount(0);
+    await typeIn(page, 'Days covered per week', '8');
+    await expect(page.locator('#workload-days-err')).toContainText('too large');
+    await expect(page.locator('main')).not.toContainText(BROKEN);
+  });
+
+  test('the CSV carries the inputs and both rules', async ({ page }) => {
+    await openWork(page);
+    await typeIn(page, '运营的群数', '100');
+    const [file] = await Promise.all([page.waitForEvent('download'), work(page).getByRole('button', { name: '导出 CSV', exact: true }).click()]);
+    const rows = Papa.parse<string[]>(readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const row = (label: string) => rows.find((r) => r[1] === label);
+    expect(row('运营的群数')?.slice(0, 3)).toEqual(['输入', '运营的群数', '100']);
+    expect(row('每天结束值守')?.[2]).toBe('22');
+    expect(row('按成员比例')?.[2]).toBe('4');
+    expect(row('按任务工时')?.[2]).toBe('10');
+    expect(row('建议运营人数')?.[2]).toBe('10');
+    expect(rows.flat().join(' ')).not.toMatch(BROKEN);
   });
 
   test('rota CSV and .ics read back; the print shows the rota', async ({ page }) => {

@@ -164,7 +164,7 @@ export default function WorkloadCalculator({ locale, strings }: { locale: Locale
           {field('fteHours')}
           {field('productive')}
         </form>
-        <Results locale={locale} summary={summary} errors={!result}>
+        <Results locale={locale} summary={summary} errors={!result} label={`${c.results} · ${t.sections.work}`}>
           {result ? <WorkResults r={result} locale={locale} values={calc.values} /> : null}
         </Results>
       </div>
