@@ -17,19 +17,21 @@ const calculators = [
   { id: 'timeline', path: '/calculators/timeline/', field: '开始日期', value: '2027-03-31', stat: '计划结束日期' },
 ];
 
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await page.locator('astro-island').first().scrollIntoViewIfNeeded();
-  await hydrated(page);
-  await expect(page.locator('.calc-results')).toBeVisible();
-}
-const stat = (page: Page, label: string) => page.locator('.calc-stat', { has: page.locator('dt', { hasText: label }) }).locator('.calc-stat-value');
-
 for (const c of calculators) {
+  // A page can hold more than one island (staffing has the workload below it): everything is scoped to this one.
+  const calc = (page: Page) => page.locator(`[data-calc="${c.id}"]`);
+  const stat = (page: Page, label: string) => calc(page).locator('.calc-stat', { has: page.locator('dt', { hasText: label }) }).locator('.calc-stat-value');
+  const open = async (page: Page, path: string) => {
+    await page.goto(path);
+    // Islands hydrate when visible: bring each into view so none is left waiting.
+    for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
+    await hydrated(page);
+    await expect(calc(page).locator('.calc-results').first()).toBeVisible();
+  };
   test(`${c.id}: link, reload, corrupt state and downloads`, async ({ page, browser }) => {
     await open(page, c.path);
     const before = await stat(page, c.stat).innerText();
-    await page.getByLabel(c.field).fill(c.value);
+    await calc(page).getByLabel(c.field).fill(c.value);
     await expect(stat(page, c.stat)).not.toHaveText(before);
     const after = await stat(page, c.stat).innerText();
 
@@ -39,23 +41,23 @@ for (const c of calculators) {
     const fresh = await browser.newContext();
     const other = await fresh.newPage();
     await open(other, link);
-    await expect(other.getByLabel(c.field)).toHaveValue(c.value);
+    await expect(calc(other).getByLabel(c.field)).toHaveValue(c.value);
     await expect(stat(other, c.stat)).toHaveText(after);
     await fresh.close();
 
     // Reload without the query: saved state brings the work back.
     await open(page, c.path);
-    await expect(page.getByLabel(c.field)).toHaveValue(c.value);
+    await expect(calc(page).getByLabel(c.field)).toHaveValue(c.value);
     await expect(stat(page, c.stat)).toHaveText(after);
 
     // Downloads carry what is on screen (plain numbers in the CSV, the inputs in the JSON).
-    const [csvFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), calc(page).getByRole('button', { name: '导出 CSV', exact: true }).click()]);
     const csv = readFileSync((await csvFile.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const rows = Papa.parse<string[]>(csv.slice(1).trim()).data;
     expect(rows[0]).toEqual(['部分', '项目', '数值', '单位']);
     expect(rows.length).toBeGreaterThan(2);
-    const [jsonFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 JSON' }).click()]);
+    const [jsonFile] = await Promise.all([page.waitForEvent('download'), calc(page).getByRole('button', { name: '导出 JSON', exact: true }).click()]);
     const json = JSON.parse(readFileSync((await jsonFile.path())!, 'utf8'));
     expect(json.calculator).toBe(c.id);
     expect(Object.values(json.inputs)).toContain(c.value);
@@ -65,7 +67,7 @@ for (const c of calculators) {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await open(page, c.path);
-    await expect(page.locator('.calc-notice')).toContainText('已损坏或来自不兼容的版本');
+    await expect(calc(page).locator('.calc-notice')).toContainText('已损坏或来自不兼容的版本');
     await expect(stat(page, c.stat)).toHaveText(before);
     expect(errors).toEqual([]);
     expect(await page.evaluate((key) => localStorage.getItem(key), `playbook:calc:${c.id}`)).toBe('{"v":1,"fields":{"x":');
