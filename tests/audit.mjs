@@ -32,6 +32,7 @@ const PAGES = {
   plan: '/calculators/plan/',
   'health-check': '/calculators/health-check/',
   experiment: '/calculators/experiment/',
+  workload: '/calculators/workload/',
   quiz: '/training/self-checks/metrics/',
   glossary: '/reference/glossary/',
 };

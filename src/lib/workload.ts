@@ -27,7 +27,7 @@ export const coverageSchema = z.object({
 export const coverageCheck = crossCheck((value, addIssue) => {
   const c = asRecord(asRecord(value).coverage);
   if (typeof c.startHour === 'number' && typeof c.endHour === 'number' && c.endHour <= c.startHour) {
-    addIssue(['coverage', 'endHour'], 'min_exceeds_max');
+    addIssue(['coverage', 'endHour'], 'end_before_start');
   }
 });
 

@@ -65,7 +65,7 @@ describe('planWorkload', () => {
     expect(issues).toEqual(
       expect.arrayContaining([
         { path: 'groups', code: 'must_be_non_negative' },
-        { path: 'coverage.endHour', code: 'min_exceeds_max' },
+        { path: 'coverage.endHour', code: 'end_before_start' },
         { path: 'coverage.daysPerWeek', code: 'too_large', limit: 7 },
         { path: 'minOnDuty', code: 'too_small', limit: 1 },
         { path: 'productiveShare', code: 'not_a_share' },
@@ -276,7 +276,7 @@ describe('buildRota', () => {
   test('bad input is named', () => {
     expect(issuesOf(() => buildRota({ operators: -1, coverage: { startHour: 9, endHour: 9 } }))).toEqual([
       { path: 'operators', code: 'must_be_non_negative' },
-      { path: 'coverage.endHour', code: 'min_exceeds_max' },
+      { path: 'coverage.endHour', code: 'end_before_start' },
     ]);
   });
 });

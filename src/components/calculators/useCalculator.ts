@@ -30,8 +30,10 @@ export function useCalculator(id: string, fields: readonly FieldDef[]) {
 
   useEffect(() => {
     if (!ready) return;
-    const query = toQuery(fields, state);
-    const url = `${window.location.pathname}${query}${window.location.hash}`;
+    // Two islands can share a page (staffing + workload): keep the other one's parameters in the address.
+    const params = new URLSearchParams(window.location.search);
+    for (const [k, v] of new URLSearchParams(toQuery(fields, state))) params.set(k, v);
+    const url = `${window.location.pathname}?${params.toString()}${window.location.hash}`;
     if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
       window.history.replaceState(window.history.state, '', url);
     }
