@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
-import { hydrated } from './helpers';
+import { hydrated, download } from './helpers';
 
 /** Text that must never reach a reader. */
 const BROKEN = /NaN|Infinity|undefined|\[object Object\]/;
@@ -22,11 +22,6 @@ async function expectClean(page: Page) {
 }
 
 const stat = (page: Page, label: string) => page.locator('.calc-stat', { has: page.locator('dt', { hasText: label }) }).locator('.calc-stat-value');
-
-async function download(page: Page, name: RegExp | string) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
-  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
-}
 
 test.describe('budget calculator', () => {
   test('shows the contract example, updates as the planner types, and explains itself', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
@@ -57,4 +57,31 @@ export async function search(page: Page, query: string, { all = true } = {}): Pr
     await expect(ui.results).not.toHaveCount(before, { timeout: 30_000 });
   }
   return ui.results.locator('a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+/** The text of every page of a PDF (pdfjs), one line per page, and the page count. */
+export async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += content.items.map((it) => ('str' in it ? it.str : '')).join('') + '\n';
+  }
+  return { pages: doc.numPages, text };
+}
+
+/** Clears a field and types into it key by key, as a person does. */
+export async function retype(page: Page, label: string | RegExp, text: string) {
+  const input = page.getByLabel(label);
+  await input.click();
+  await input.press('ControlOrMeta+a');
+  await input.press('Backspace');
+  await input.pressSequentially(text);
+}
+
+/** Clicks a button that downloads a file; the file's suggested name and its text (UTF-8). */
+export async function download(page: Page, name: RegExp | string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
 }

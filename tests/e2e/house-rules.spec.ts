@@ -1,19 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { pdfText } from './helpers';
 import { formatRule, HOUSE_RULES, ruleSentence } from '../../src/data/house-rules';
 
 /** The rulebook page: every rule in both languages, no island JS, accessible, and it prints. */
-async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    text += content.items.map((it) => ('str' in it ? it.str : '')).join('') + '\n';
-  }
-  return { pages: doc.numPages, text };
-}
 // CJK glyphs can come back as compatibility ideographs (NFKC folds them) or as radical-supplement and
 // variant forms (⻅ for 见, 戶 for 户), mapped here; layout adds spaces and breaks.
 const VARIANTS: Record<string, string> = { '⻅': '见', '⻓': '长', '⻛': '风', '⻚': '页', '⻢': '马', '⻔': '门', '⻬': '齐', '戶': '户' };

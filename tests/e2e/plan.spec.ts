@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hydrated } from './helpers';
+import { hydrated, pdfText } from './helpers';
 
 async function open(page: Page, path = '/calculators/plan/') {
   await page.goto(path);
@@ -12,17 +12,6 @@ async function open(page: Page, path = '/calculators/plan/') {
   await expect(page.locator('.plan-results .calc-stats')).toBeVisible();
 }
 const stat = (page: Page, label: string) => page.locator('.plan-results .calc-stat', { has: page.locator('dt', { hasText: label }) }).locator('.calc-stat-value');
-
-async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    text += content.items.map((it) => ('str' in it ? it.str : '')).join('') + '\n';
-  }
-  return { pages: doc.numPages, text };
-}
 
 test('a plan built through the form round-trips through JSON export and import', async ({ page }) => {
   await open(page);

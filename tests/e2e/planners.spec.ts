@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { expect, test } from './fixtures';
-import { hydrated } from './helpers';
+import { hydrated, pdfText, retype as type, download } from './helpers';
 
 /** Text that must never reach a reader. */
 const BROKEN = /NaN|Infinity|undefined|\[object Object\]/;
@@ -19,31 +19,6 @@ async function open(page: Page, path: string) {
 }
 const stat = (page: Page, label: string | RegExp) =>
   page.locator('.calc-stat', { has: page.locator('dt', { hasText: label }) }).locator('.calc-stat-value');
-
-/** Clears a field and types into it key by key, as a person does. */
-async function type(page: Page, label: string | RegExp, text: string) {
-  const input = page.getByLabel(label);
-  await input.click();
-  await input.press('ControlOrMeta+a');
-  await input.press('Backspace');
-  await input.pressSequentially(text);
-}
-
-async function download(page: Page, name: RegExp | string) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
-  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
-}
-
-async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    text += content.items.map((it) => ('str' in it ? it.str : '')).join('') + '\n';
-  }
-  return { pages: doc.numPages, text };
-}
 
 test.describe('community experiment', () => {
   // Typing key by key on a shared 2-core machine: allow more than the default minute.
