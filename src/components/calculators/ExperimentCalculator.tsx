@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'preact/hooks';
 import { percentText, type FieldDef } from '../../lib/calc-state';
-import { formatMonths, formatNumber, formatPercent, type Locale } from '../../lib/format';
+import { formatMonths, formatNumber, formatPercent, joinClauses, type Locale } from '../../lib/format';
 import {
   analyzeExperiment,
   assignGroups,
@@ -120,7 +120,7 @@ export default function ExperimentCalculator({ locale, strings }: { locale: Loca
   const rows = plan.result ? exportRows(locale, calc.state, fields, plan.result, analysis.result?.result ?? null, assignment.result) : null;
   const num = (x: number | null) => formatNumber(x, locale, { maximumFractionDigits: 0 });
   const summary = plan.result
-    ? `${t.membersNeeded} ${num(plan.result.membersNeeded)}${plan.result.groupsPerArm !== null ? `，${t.groupsPerArm} ${num(plan.result.groupsPerArm)}` : ''}`
+    ? joinClauses([`${t.membersNeeded} ${num(plan.result.membersNeeded)}`, ...(plan.result.groupsPerArm !== null ? [`${t.groupsPerArm} ${num(plan.result.groupsPerArm)}`] : [])], locale)
     : null;
 
   return (

@@ -454,10 +454,10 @@ function PlanResults({ plan, analysis, t, locale }: { plan: Plan; analysis: Anal
               head: [c.item, `${t.ltvCac} ${t.low}`, `${t.ltvCac} ${t.high}`, `${t.annualCost} ${t.low}`, `${t.annualCost} ${t.high}`],
               rows: tornadoRows(plan, analysis.tornado).map((r) => [
                 t.drivers[r.driver],
-                `${f.ratio(r.low.ltvCac)}（${f.change(r.change.ltvCac.low)}）`,
-                `${f.ratio(r.high.ltvCac)}（${f.change(r.change.ltvCac.high)}）`,
-                `${f.money(r.low.annualizedCost)}（${f.change(r.change.annualizedCost.low)}）`,
-                `${f.money(r.high.annualizedCost)}（${f.change(r.change.annualizedCost.high)}）`,
+                `${f.ratio(r.low.ltvCac)}${parenthetical(f.change(r.change.ltvCac.low), locale)}`,
+                `${f.ratio(r.high.ltvCac)}${parenthetical(f.change(r.change.ltvCac.high), locale)}`,
+                `${f.money(r.low.annualizedCost)}${parenthetical(f.change(r.change.annualizedCost.low), locale)}`,
+                `${f.money(r.high.annualizedCost)}${parenthetical(f.change(r.change.annualizedCost.high), locale)}`,
               ]),
             }}
             build={(col) => {
