@@ -187,6 +187,7 @@ test('a file where no row is usable explains why instead of showing empty figure
 });
 
 test('a large Excel workbook opens under the strict CSP: its sheet is unzipped in the page’s own worker', async ({ page }) => {
+  test.slow();
   // Served with the _headers a static host sends: only then does the worker script itself carry the
   // Content-Security-Policy (a <meta> policy does not reach workers). 30,000 rows make a sheet of 2.5 MB
   // of XML, the size at which the zip library would otherwise start a blob: worker, which that policy refuses.
@@ -214,7 +215,8 @@ async function largeWorkbook(page: Page) {
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await pick(page, 'large.xlsx', workbook, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  await expect(page.getByTestId('health-encoding')).toContainText('Excel 工作簿');
+  // The whole 2.5 MB sheet is unzipped and read before the preview: allow for a busy machine.
+  await expect(page.getByTestId('health-encoding')).toContainText('Excel 工作簿', { timeout: 30_000 });
   await expect(page.getByLabel('成员列')).toHaveValue('0');
   expect((await page.evaluate(() => (window as unknown as { readingSeen: string[] }).readingSeen)).join('\n')).toMatch(/正在读取 large\.xlsx……\s*Excel 工作簿要整个读完才能预览/);
   await analyse(page);
@@ -313,6 +315,7 @@ test('the sample data, the sBG fit and the hand-over to the retention and LTV/CA
 });
 
 test('nothing leaves the browser while analysing, and the results pass axe in both colour schemes', async ({ page, baseURL }) => {
+  test.slow();
   await openPage(page, `/en${PAGE}`);
   await pick(page, 'export.csv', Buffer.from(csvText(ROWS), 'utf8'));
   await expect(page.getByRole('button', { name: 'Analyse' })).toBeVisible();

@@ -18,6 +18,8 @@ async function controlled(page: Page) {
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 
 test('after one visit the site works offline: pages in both languages, a calculator, and search', async ({ page, context, baseURL }) => {
+  // Precaching the whole site, then two languages, a calculator and two searches offline.
+  test.slow();
   const origin = new URL(baseURL!).origin;
   const foreign: string[] = [];
   // Includes the service worker's own requests (precaching) in Chromium.
