@@ -39,6 +39,7 @@ test('the header form in dist/_headers is the page policy plus frame-ancestors',
 });
 
 test('search runs under the policy, in both languages', async ({ page }) => {
+  test.slow();
   // The first batch of results is enough to show Pagefind (its wasm included) runs under the policy;
   // loading every batch is search.spec's job.
   await page.goto('/');
