@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { expect, test } from './fixtures';
-import { hydrated, pdfText, retype as type, download } from './helpers';
+import { hydrated, pdfText, retype as type, download, axeViolations } from './helpers';
 
 /** Text that must never reach a reader. */
 const BROKEN = /NaN|Infinity|undefined|\[object Object\]/;
@@ -174,8 +173,8 @@ test.describe('workload and rota', () => {
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-        const axe = await new AxeBuilder({ page }).analyze();
-        expect(axe.violations.map((v) => `${path} ${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        const violations = await axeViolations(page);
+        expect(violations.map((v) => `${path} ${scheme} ${v}`)).toEqual([]);
       }
     }
     await expect(work(page).locator('.calc-verdict')).toContainText('member ratio asks for the most');
