@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { builtPages, hydrated, search } from './helpers';
+import { builtPages, fullWidthMarks, search } from './helpers';
 
 const english = builtPages().filter((p) => p.startsWith('/en/'));
 const HAN = /\p{Script=Han}/gu;
@@ -10,65 +10,29 @@ test('the English edition has a page for every Chinese page', () => {
   expect(english.map((p) => p.slice(3)).filter((p) => p !== '/404/').sort()).toEqual(chinese.sort());
 });
 
-for (const path of english) {
-  test(`${path} is written in English: no fallback notice, Chinese under 2% of the text`, async ({ page }) => {
-    await page.goto(path);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    // Starlight marks untranslated pages with a notice; there must be none.
-    await expect(page.getByText('This content is not available in your language yet.')).toHaveCount(0);
-    const text = (await page.locator('main').innerText()).replace(/\s+/g, '');
-    const han = text.match(HAN)?.length ?? 0;
-    expect(han / text.length, `${han} Chinese characters of ${text.length}`).toBeLessThan(0.02);
-  });
-}
-
 /**
- * Text of the page a reader meets (body text, the title, and the accessible names and hints in attributes)
- * that carries a Chinese full-width mark, skipping what is explicitly marked as Chinese (lang="zh…").
+ * Every English page as built (JavaScript off: what a reader sees before, or without, hydration): marked
+ * English, no fallback notice, Chinese under 2% of the text, and no Chinese full-width punctuation outside
+ * what is marked lang="zh". The same punctuation check runs on every hydrated island in pages.spec.ts.
  */
-const FULL_WIDTH = /[，。：；（）！？、]/;
-async function fullWidthMarks(page: import('@playwright/test').Page): Promise<string[]> {
-  return page.evaluate((source) => {
-    const marks = new RegExp(source);
-    const found: string[] = [];
-    const chinese = (el: Element | null) => !!el?.closest('[lang^="zh"]');
-    if (marks.test(document.title)) found.push(`<title>: ${document.title}`);
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode;
-      const parent = node.parentElement;
-      if (!parent || parent.closest('script, style, template') || chinese(parent)) continue;
-      const text = node.textContent ?? '';
-      if (marks.test(text)) found.push(`<${parent.tagName.toLowerCase()} class="${parent.className}">: ${text.trim().slice(0, 120)}`);
-    }
-    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt], [aria-description]')) {
-      if (chinese(el)) continue;
-      for (const name of ['aria-label', 'title', 'placeholder', 'alt', 'aria-description']) {
-        const value = el.getAttribute(name);
-        if (value && marks.test(value)) found.push(`[${name}]: ${value}`);
-      }
-    }
-    return found;
-  }, FULL_WIDTH.source);
-}
-
-for (const path of english) {
-  test(`${path} has no Chinese full-width punctuation in its English text, as built and once its islands run`, async ({ page, browser }) => {
-    test.slow(); // two loads, and every island hydrated
-    // As built: the HTML without JavaScript (what a reader sees before, or without, hydration).
-    const plain = await browser.newContext({ javaScriptEnabled: false });
-    const staticPage = await plain.newPage();
-    await staticPage.goto(path);
-    const built = await fullWidthMarks(staticPage);
-    await plain.close();
-    expect(built, 'in the built HTML').toEqual([]);
-    // Hydrated: every island rendered with its default inputs (islands hydrate when scrolled into view).
-    await page.goto(path);
-    for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
-    await hydrated(page);
-    expect(await fullWidthMarks(page), 'on the hydrated page').toEqual([]);
-  });
-}
+test('every English page as built is written in English, without Chinese full-width punctuation', async ({ browser }) => {
+  test.setTimeout(english.length * 3_000);
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const page = await plain.newPage();
+  for (const path of english) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      await expect.soft(page.locator('html'), path).toHaveAttribute('lang', 'en');
+      // Starlight marks untranslated pages with a notice; there must be none.
+      await expect.soft(page.getByText('This content is not available in your language yet.'), path).toHaveCount(0);
+      const text = (await page.locator('main').innerText()).replace(/\s+/g, '');
+      const han = text.match(HAN)?.length ?? 0;
+      expect.soft(han / text.length, `${path}: ${han} Chinese characters of ${text.length}`).toBeLessThan(0.02);
+      expect.soft(await fullWidthMarks(page), `${path} as built`).toEqual([]);
+    });
+  }
+  await plain.close();
+});
 
 const searches = [
   ['stickiness', '/en/handbook/metrics/'],
@@ -78,11 +42,13 @@ const searches = [
   ['KOC', '/en/handbook/team-budget/'],
 ] as const;
 
-for (const [term, target] of searches) {
-  test(`English search for "${term}" finds ${target}`, async ({ page }) => {
-    await page.goto('/en/');
-    const hrefs = await search(page, term);
-    expect(hrefs).toContain(target);
-    for (const h of hrefs) expect(h.startsWith('/en/')).toBe(true);
-  });
-}
+test('English search finds each chapter by its key term, and lists English pages only', async ({ page }) => {
+  test.slow(); // five searches, the first loading Pagefind's index
+  await page.goto('/en/');
+  for (const [term, target] of searches) {
+    const hrefs = await search(page, term, { until: target });
+    expect.soft(hrefs, `"${term}"`).toContain(target);
+    expect.soft(hrefs.filter((h) => !h.startsWith('/en/')), `"${term}"`).toEqual([]);
+    await page.keyboard.press('Escape');
+  }
+});

@@ -34,10 +34,11 @@ export const searchUi = (page: Page) => {
 
 /**
  * Opens the search dialog the way a reader does (click), types the query key by key and waits until the
- * status line reports the results for it. With `all`, presses "show more" until every result is listed.
+ * status line reports the results for it. With `all`, presses "show more" until every result is listed;
+ * with `until`, only until that path is listed (each batch loads ten result fragments, slow on a busy machine).
  * Returns the paths of the results in the order shown.
  */
-export async function search(page: Page, query: string, { all = true } = {}): Promise<string[]> {
+export async function search(page: Page, query: string, { all = true, until }: { all?: boolean; until?: string } = {}): Promise<string[]> {
   const ui = searchUi(page);
   await page.getByRole('button', { name: /搜索|Search/ }).first().click();
   await ui.input.waitFor({ state: 'visible' });
@@ -51,13 +52,15 @@ export async function search(page: Page, query: string, { all = true } = {}): Pr
     },
     query.trim(),
   );
+  const listed = () => ui.results.locator('a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   while (all && (await ui.more.isVisible())) {
+    if (until && (await listed()).includes(until)) break;
     const before = await ui.results.count();
     await ui.more.click();
     // Each batch loads up to ten result fragments: allow for a busy machine.
     await expect(ui.results).not.toHaveCount(before, { timeout: 30_000 });
   }
-  return ui.results.locator('a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return listed();
 }
 
 /** The text of every page of a PDF (pdfjs), one line per page, and the page count. */
@@ -104,3 +107,34 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, include ?? null);
 }
+
+/**
+ * Text of the page a reader meets (body text, the title, and the accessible names and hints in attributes)
+ * that carries a Chinese full-width mark, skipping what is explicitly marked as Chinese (lang="zh…").
+ */
+export const FULL_WIDTH = /[，。：；（）！？、]/;
+export async function fullWidthMarks(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.evaluate((source) => {
+    const marks = new RegExp(source);
+    const found: string[] = [];
+    const chinese = (el: Element | null) => !!el?.closest('[lang^="zh"]');
+    if (marks.test(document.title)) found.push(`<title>: ${document.title}`);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const parent = node.parentElement;
+      if (!parent || parent.closest('script, style, template') || chinese(parent)) continue;
+      const text = node.textContent ?? '';
+      if (marks.test(text)) found.push(`<${parent.tagName.toLowerCase()} class="${parent.className}">: ${text.trim().slice(0, 120)}`);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt], [aria-description]')) {
+      if (chinese(el)) continue;
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt', 'aria-description']) {
+        const value = el.getAttribute(name);
+        if (value && marks.test(value)) found.push(`[${name}]: ${value}`);
+      }
+    }
+    return found;
+  }, FULL_WIDTH.source);
+}
+

@@ -20,39 +20,14 @@ const chapters = [
 
 type Quiz = { questions: { id: string; correct: number[]; zh: { options: unknown[] } }[] };
 
-/** The term sits mid-sentence in running text of the page, and typing it into search lists the page. */
-async function expectFound(page: import('@playwright/test').Page, term: string, home: string, target: string) {
-  await page.goto(target);
-  const prose = await page.locator('main .sl-markdown-content :is(p, li, td)').allInnerTexts();
-  expect(
-    prose.some((text) => {
-      const at = text.toLowerCase().indexOf(term.toLowerCase());
-      return at > 0 && at + term.length < text.length;
-    }),
-    `"${term}" appears mid-sentence on ${target}`,
-  ).toBe(true);
-  await page.goto(home);
-  expect(await search(page, term), `search for "${term}"`).toContain(target);
-}
-
 for (const c of chapters) {
-  for (const term of c.zh) {
-    test(`Chinese search finds "${term}" in /handbook/${c.slug}/`, async ({ page }) => {
-      await expectFound(page, term, '/', `/handbook/${c.slug}/`);
-    });
-  }
-  for (const term of c.en) {
-    test(`English search finds "${term}" in /en/handbook/${c.slug}/`, async ({ page }) => {
-      await expectFound(page, term, '/en/', `/en/handbook/${c.slug}/`);
-    });
-  }
-
   for (const [lang, prefix, checklist, templates] of [
     ['zh', '', '行动清单', '模板'],
     ['en', '/en', 'Action checklist', 'Templates'],
   ] as const) {
-    test(`${prefix}/handbook/${c.slug}/ is in the sidebar and ends in a checklist and copyable templates (${lang})`, async ({ page }) => {
-      const path = `${prefix}/handbook/${c.slug}/`;
+    const path = `${prefix}/handbook/${c.slug}/`;
+    test(`${path} is in the sidebar, ends in a checklist and copyable templates, and search finds its key terms (${lang})`, async ({ page }) => {
+      test.slow(); // three searches, the first loading Pagefind's index
       await page.goto(path);
       await expect(page.locator(`nav.sidebar a[href="${path}"]`).first()).toHaveAttribute('aria-current', 'page');
       await expect(page.getByRole('heading', { level: 2, name: checklist, exact: true })).toBeVisible();
@@ -65,6 +40,22 @@ for (const c of chapters) {
       await expect(blocks.first().locator('button')).toHaveCount(1);
       const order = await page.locator('main .sl-markdown-content h2').allInnerTexts();
       expect(order.indexOf(templates)).toBeGreaterThan(order.indexOf(checklist));
+
+      // Each key term sits mid-sentence in running text, and typing it into search lists the page.
+      const prose = await page.locator('main .sl-markdown-content :is(p, li, td)').allInnerTexts();
+      for (const term of c[lang]) {
+        expect
+          .soft(
+            prose.some((text) => {
+              const at = text.toLowerCase().indexOf(term.toLowerCase());
+              return at > 0 && at + term.length < text.length;
+            }),
+            `"${term}" appears mid-sentence on ${path}`,
+          )
+          .toBe(true);
+        expect.soft(await search(page, term, { until: path }), `search for "${term}"`).toContain(path);
+        await page.keyboard.press('Escape');
+      }
     });
   }
 

@@ -73,7 +73,8 @@ test('the dialog is used from the keyboard: arrows move through the results, Ent
   await page.keyboard.press('Enter');
   await expect(ui.input).toBeFocused();
   await page.keyboard.type('churn');
-  await expect(ui.status).toContainText('results for “churn”');
+  // The first search of a page loads Pagefind's index: allow for a busy machine.
+  await expect(ui.status).toContainText('results for “churn”', { timeout: 30_000 });
   const links = ui.results.locator('a');
   await page.keyboard.press('ArrowDown');
   await expect(links.nth(0)).toBeFocused();
