@@ -1,8 +1,7 @@
-import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { hydrated } from './helpers';
+import { hydrated, openCalculator as open, calcStat as stat } from './helpers';
 
 /**
  * What every calculator promises about its state, checked on each of the five: a copied link restores the
@@ -17,13 +16,6 @@ const calculators = [
   { id: 'timeline', path: '/calculators/timeline/', field: '开始日期', value: '2027-03-31', stat: '计划结束日期' },
 ];
 
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await page.locator('astro-island').first().scrollIntoViewIfNeeded();
-  await hydrated(page);
-  await expect(page.locator('.calc-results')).toBeVisible();
-}
-const stat = (page: Page, label: string) => page.locator('.calc-stat', { has: page.locator('dt', { hasText: label }) }).locator('.calc-stat-value');
 
 for (const c of calculators) {
   test(`${c.id}: link, reload, corrupt state and downloads`, async ({ page, browser }) => {

@@ -3,25 +3,15 @@ import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
-import { hydrated, download } from './helpers';
+import { hydrated, download, BROKEN, openCalculator as open, calcStat as stat } from './helpers';
 
-/** Text that must never reach a reader. */
-const BROKEN = /NaN|Infinity|undefined|\[object Object\]/;
 
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await page.locator('.calc').first().scrollIntoViewIfNeeded();
-  await hydrated(page);
-  // The island restores state right after hydration; the chart appears when results are valid.
-  await expect(page.locator('.calc-results')).toBeVisible();
-}
 
 async function expectClean(page: Page) {
   const text = await page.locator('main').innerText();
   expect(text).not.toMatch(BROKEN);
 }
 
-const stat = (page: Page, label: string) => page.locator('.calc-stat', { has: page.locator('dt', { hasText: label }) }).locator('.calc-stat-value');
 
 test.describe('budget calculator', () => {
   test('shows the contract example, updates as the planner types, and explains itself', async ({ page }) => {

@@ -138,3 +138,17 @@ export async function fullWidthMarks(page: import('@playwright/test').Page): Pro
   }, FULL_WIDTH.source);
 }
 
+
+/** Text that must never reach a reader. */
+export const BROKEN = /NaN|Infinity|undefined|\[object /;
+
+/** Opens a calculator page and waits until its island has hydrated and shows results (restored state included). */
+export async function openCalculator(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.locator('.calc').first().scrollIntoViewIfNeeded();
+  await hydrated(page);
+  await expect(page.locator('.calc-results').first()).toBeVisible();
+}
+
+/** The value of the result labelled `label` (a `.calc-stat` whose `dt` holds the text). */
+export const calcStat = (page: Page, label: string | RegExp) => page.locator('.calc-stat', { has: page.locator('dt', { hasText: label }) }).locator('.calc-stat-value');

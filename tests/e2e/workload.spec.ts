@@ -3,21 +3,11 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { expect, test } from './fixtures';
-import { hydrated, pdfText, retype as type, download, axeViolations } from './helpers';
+import { hydrated, pdfText, retype as type, download, axeViolations, BROKEN, openCalculator as open, calcStat as stat } from './helpers';
 
-/** Text that must never reach a reader. */
-const BROKEN = /NaN|Infinity|undefined|\[object Object\]/;
 /** The verdict may say a difference is unlikely to be chance; it never claims proof. */
 const PROOF = /证明|证实|proven|proves|prove\b|proof/i;
 
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await page.locator('.calc').first().scrollIntoViewIfNeeded();
-  await hydrated(page);
-  await expect(page.locator('.calc-results').first()).toBeVisible();
-}
-const stat = (page: Page, label: string | RegExp) =>
-  page.locator('.calc-stat', { has: page.locator('dt', { hasText: label }) }).locator('.calc-stat-value');
 
 test.describe('workload and rota', () => {
   test.describe.configure({ timeout: 240_000 });
