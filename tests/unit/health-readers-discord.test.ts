@@ -82,6 +82,16 @@ describe('DiscordChatExporter JSON', () => {
     expect(y.records[0]).toMatchObject({ kind: 'message', name: 'n', group: '1' });
     expect(y.groups).toEqual([{ id: '1' }]);
   });
+
+  it('falls back to the file name for a channel without id, and keeps records without an id unlinked', () => {
+    const y = readDiscordJson(`\uFEFF${JSON.stringify({ channel: { name: 'c' }, guild: { name: 'g' }, messages: [{ type: 'Reply', timestamp: '2024-01-01T08:00:00Z', author: { id: '2' }, reference: { messageId: '1' } }] })}`, {
+      fileName: 'f.json',
+    });
+    expect(y.groups).toEqual([{ id: 'f.json', name: 'g #c' }]);
+    expect(y.records).toEqual([{ member: '2', group: 'f.json', at: Date.parse('2024-01-01T08:00:00Z'), kind: 'message', replyTo: '1' }]);
+    expect(reasonOf(() => readDiscordJson(JSON.stringify({ channel: {}, messages: [{ timestamp: 5, author: { id: '2' } }] }), { fileName: 'x' }))).toBe('bad_date');
+    expect(reasonOf(() => readDiscordJson('{"channel":{},"messages":[{"content":"say \\"hi\\" [', { fileName: 'x' }))).toBe('truncated_json');
+  });
 });
 
 describe('DiscordChatExporter CSV, every date style', () => {
@@ -131,8 +141,17 @@ describe('DiscordChatExporter CSV, every date style', () => {
     expect(zoneless.time).toEqual({ field: 'Date', kind: 'local', offsetMinutes: 480 });
   });
 
+  it('reads a BOM, a file without Content or AuthorID, and hour-only zones', () => {
+    const x = readDiscordCsv(`\uFEFFAuthor,Date\n"a","2023-01-01T10:00:00+08"\n`, { fileName: 'x' });
+    expect(x.records.map((r) => [r.member, r.name, iso(r.at), r.question])).toEqual([['a', 'a', '2023-01-01T02:00:00.000Z', undefined]]);
+  });
+
   it('refuses bad files with a reason code', () => {
     const bad = (text: string) => reasonOf(() => readDiscordCsv(text, { fileName: 'x' }));
+    expect(bad(H + row('05-Mar-21 02:30 PM') + row('garbage'))).toBe('bad_date');
+    expect(bad(H + row('2023-13-01T10:00:00Z'))).toBe('bad_date');
+    expect(bad('Date,Author\n"2023-01-01T10:00:00Z"\n')).toBe('wrong_shape');
+    expect(bad('AuthorID,Author,Date\n"1","","2023-01-01T10:00:00Z"\n"2"\n')).toBe('bad_date');
     expect(bad('Sender,When\n"a","2023-01-01"\n')).toBe('missing_columns');
     expect(bad(H)).toBe('no_messages');
     expect(bad(H + row('yesterday'))).toBe('bad_date');

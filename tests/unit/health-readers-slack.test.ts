@@ -130,7 +130,25 @@ describe('Slack workspace export zip', () => {
     expect(y.records).toEqual([{ member: 'U9', group: 'lost', at: Date.parse('2024-02-01T10:00:00Z'), kind: 'message', id: 'lost:1706781600' }]);
   });
 
+  it('reads DMs by id, keeps bot profiles, and skips entries without an id or a sender', () => {
+    const y = readSlackZip(
+      zip([
+        ['users.json', JSON.stringify([{ name: 'no id' }, { id: 'U7' }, { id: 'U8', name: 'eight' }])],
+        ['dms.json', JSON.stringify([{ id: 'D1', members: 'U7,U8' }, { name: 'no id' }])],
+        ['D1/2024-02-01.json', JSON.stringify([{ ts: '1706781600.5' }, { bot_id: 'B5', bot_profile: { name: 'Poll' }, ts: '1706781601' }, { user: 'U7', ts: '1706781602' }])],
+      ]),
+      { fileName: 'x' },
+    );
+    expect(y.groups).toEqual([{ id: 'D1', name: 'D1' }]);
+    expect(y.roster).toEqual([]);
+    expect(y.records.map((r) => [r.member, r.name, r.bot, r.id])).toEqual([
+      ['B5', 'Poll', true, 'D1:1706781601'],
+      ['U7', undefined, undefined, 'D1:1706781602'],
+    ]);
+  });
+
   it('refuses bad files with a reason code', () => {
+    expect(reasonOf(() => readSlackZip(zip([['users.json', '[]'], ['c/2024-02-01.json', '[{"user":"U1","ts":1706781600}]']]), { fileName: 'x' }))).toBe('bad_date');
     const bad = (bytes: Uint8Array) => reasonOf(() => readSlackZip(bytes, { fileName: 'x' }));
     expect(bad(strToU8('not a zip at all'))).toBe('bad_zip');
     expect(bad(zip(entries().filter(([k]) => k !== 'users.json')))).toBe('slack_no_users');

@@ -130,8 +130,15 @@ describe('Telegram reading rules', () => {
     expect(x.records[0]!.replyTo).toBeUndefined();
   });
 
+  it('falls back to the file name for a chat without id and leaves a message without id unlinked', () => {
+    const x = readTelegramJson(JSON.stringify({ type: 'private_group', messages: [{ type: 'message', date_unixtime: '1704067200', from_id: 'user1', text: 'hi' }] }), { fileName: 'f.json' });
+    expect(x.groups).toEqual([{ id: 'f.json' }]);
+    expect(x.records).toEqual([{ member: 'user1', group: 'f.json', at: 1704067200000, kind: 'message' }]);
+  });
+
   it('refuses bad files with a reason code', () => {
     const bad = (text: string) => reasonOf(() => readTelegramJson(text, { fileName: 'x' }));
+    expect(bad(chat([{ ...msg('x'), date_unixtime: undefined, date: 1704067200 }]))).toBe('bad_date');
     expect(bad(fixture('tg-single.json').slice(0, 700))).toBe('truncated_json');
     expect(bad('[1,2]')).toBe('wrong_shape');
     expect(bad('{"about":"x"}')).toBe('wrong_shape');

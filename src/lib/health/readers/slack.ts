@@ -1,5 +1,5 @@
 /**
- * Slack's workspace export, a `.zip` (slack.com/help/articles/220556107 "How to read Slack data exports"):
+ * Slack's workspace export, a `.zip` (layout as Slack's help page "How to read Slack data exports" describes it):
  * `users.json` (`id`, `name`, `real_name`, `is_bot`, `profile.display_name/real_name`), `channels.json` (and
  * `groups.json`, `mpims.json`, `dms.json` when private data is included: `id`, `name`, `members[]`), and one
  * folder per conversation, named after it, holding a `YYYY-MM-DD.json` array of messages per day.
