@@ -130,6 +130,12 @@ describe('DiscordChatExporter CSV, every date style', () => {
     expect(x.records[0]!.name).toBe('alice_w');
   });
 
+  it('finds the channel id in partitioned and date-ranged DCE file names too', () => {
+    const part = readDiscordCsv(fixture('dce-iso.csv'), { fileName: 'G - general [880000000000000100] (2024-03-01 to 2024-04-01) [part 2].csv' });
+    expect(part.groups).toEqual([{ id: '880000000000000100', name: 'G - general' }]);
+    expect(readDiscordCsv(fixture('dce-iso.csv'), { fileName: 'my export [12].csv' }).groups).toEqual([{ id: 'my export [12].csv' }]);
+  });
+
   const H = 'AuthorID,Author,Date,Content,Attachments,Reactions\n';
   const row = (date: string) => `"1","a","${date}","hi","",""\n`;
   it('reads unix seconds, dotted 12-hour times and a day-first file whose days never pass 12 (lowercase pm)', () => {

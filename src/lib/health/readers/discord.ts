@@ -150,8 +150,9 @@ export function readDiscordCsv(text: string, options: ReadOptions): ChatExport {
   );
   if (read === 'conflict') throw new ChatReadError('ambiguous_dates', F);
   if (read === null) throw new ChatReadError('bad_date', F);
-  // DCE names files "Guild - category - channel [channelId].csv": that id lets a CSV merge with a JSON of the channel.
-  const named = /^(.*?)\s*\[(\d{5,})\]\.[^.]*$/.exec(options.fileName);
+  // DCE names files "Guild - category - channel [channelId] (date range) [part N].csv" (`ExportRequest`,
+  // `MessageExporter`): that id lets a CSV, its parts and a JSON of the same channel merge.
+  const named = /^(.*?)\s*\[(\d{5,})\](?: \([^)]*\))?(?: \[part \d+\])?\.[^.]*$/.exec(options.fileName);
   const group = named ? named[2]! : options.fileName;
   const records = body2.map((r, i): ChatRecord => {
     const name = (r[author] ?? '').trim();
