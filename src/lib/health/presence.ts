@@ -15,7 +15,7 @@
  * The highest milestone reached wins. Only `message` records count; many messages on one day are one day.
  *
  * Example: asOf 2026-03-31; a speaks every day of March (31 days in the 90) → leading;
- * b speaks 1, 8, 15, 22, 29, 30, 31 Mar (7 days in 30) → contributing; c speaks 30 and 31 Mar → participating;
+ * b speaks 2, 8, 15, 22, 29, 30 and 31 Mar (7 days in asOf−29 … asOf = 2 … 31 Mar) → contributing; c speaks 30 and 31 Mar → participating;
  * d spoke once in January → exploring.
  */
 import type { ChatRecord } from './chat';
