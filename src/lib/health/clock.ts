@@ -30,15 +30,6 @@ export function checkOffset(offsetMinutes: number | undefined, path = 'offsetMin
 /** Day number (days since 1970-01-01) of instant `at` at `offsetMinutes` east of UTC. */
 export const dayAt = (at: number, offsetMinutes: number): number => Math.floor((at + offsetMinutes * 60_000) / DAY_MS);
 
-/** Hour of the day (0–23) of instant `at` at `offsetMinutes` east of UTC. */
-export const hourAt = (at: number, offsetMinutes: number): number => {
-  const ms = (at + offsetMinutes * 60_000) % DAY_MS;
-  return Math.floor((ms < 0 ? ms + DAY_MS : ms) / HOUR_MS);
-};
-
-/** Weekday of a day number, Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday, 3). */
-export const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7;
-
 /** Month index `year × 12 + month − 1` of a day number (Hinnant's civil-from-days, integers only). */
 export function monthOfDay(day: number): number {
   const z = day + 719_468;
