@@ -31,6 +31,11 @@ describe('groupTable', () => {
     expect(t.rows.map((r) => r.group)).toEqual([ALL_GROUPS, 'live', 'dead', 'empty']);
   });
 
+  it('orders equal groups by ID', () => {
+    const records = ['gc', 'ga', 'gb'].map((g) => msg('a', '2026-03-01T00:00', g));
+    expect(groupTable(records, []).rows.map((r) => r.group)).toEqual([ALL_GROUPS, 'ga', 'gb', 'gc']);
+  });
+
   it('ignores messages after asOf and buckets days at the chosen offset', () => {
     // 16:30 UTC on 1 March is 00:30 on 2 March at UTC+8: outside an asOf of 1 March there, inside at UTC.
     const records = [msg('a', '2026-03-01T16:30'), msg('b', '2026-03-01T10:00')];

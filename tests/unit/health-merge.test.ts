@@ -55,6 +55,13 @@ describe('mergeExports', () => {
     expect(m.dropped.duplicates).toBe(1);
   });
 
+  it('names each group with the first name any export gives it', () => {
+    const a = { ...exportOf([msg('x', '2026-03-01T00:00', 'g3')]), groups: [{ id: 'g1' }] };
+    const b = { ...exportOf([]), groups: [{ id: 'g1', name: 'Readers' }, { id: 'g2', name: 'Two' }] };
+    const c = { ...exportOf([], rosterOf('g4', 'y')), groups: [{ id: 'g1', name: 'Later name' }] };
+    expect(mergeExports([a, b, c]).groups).toEqual([{ id: 'g1', name: 'Readers' }, { id: 'g3' }, { id: 'g2', name: 'Two' }, { id: 'g4' }]);
+  });
+
   it('refuses an offset that is not a whole number of minutes between −12:00 and +14:00', () => {
     expect(() => mergeExports([], { offsetMinutes: 900 })).toThrow(InputError);
     expect(() => mergeExports([], { offsetMinutes: 30.5 })).toThrow(InputError);
@@ -71,7 +78,7 @@ describe('toActivityEvents and joinDates', () => {
   });
 
   it('takes the earliest of join records and roster join times, as a day at the offset', () => {
-    const records = [{ ...msg('a', '2026-02-10T20:00'), kind: 'join' as const }, { ...msg('b', '2026-01-31T18:00'), kind: 'join' as const }, msg('c', '2026-01-01T00:00')];
+    const records = [{ ...msg('a', '2026-02-10T20:00'), kind: 'join' as const }, { ...msg('b', '2026-01-31T18:00'), kind: 'join' as const }, { ...msg('b', '2026-02-20T18:00'), kind: 'join' as const }, msg('c', '2026-01-01T00:00')];
     const roster = [{ member: 'a', group: 'g1', joinedAt: Date.UTC(2026, 1, 5) }, { member: 'd', group: 'g1' }];
     const j = joinDates({ records, roster, offsetMinutes: 480 });
     expect(Object.fromEntries(j)).toEqual({ a: '2026-02-05', b: '2026-02-01' });
@@ -101,6 +108,8 @@ describe('topSenders', () => {
       { member: 'bot', messages: 1, self: false, bot: true },
     ]);
     expect(topSenders(records, 1).map((s) => s.member)).toEqual(['a']);
+    const tied = ['c', 'a', 'b', 'a'].map((m) => msg(m, '2026-03-01T00:00'));
+    expect(topSenders(tied).map((s) => `${s.member}:${s.messages}`)).toEqual(['a:2', 'b:1', 'c:1']);
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/lib';
 import { formatsWithoutReplies, responseTimes } from '../../src/lib/health/response';
 import type { ChatRecord } from '../../src/lib/health/chat';
-import { exportOf, msg } from './health-helpers';
+import { exportOf, msg, underZones } from './health-helpers';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -47,6 +47,11 @@ describe('responseTimes', () => {
     expect(responseTimes(records)).toMatchObject({ questions: 3, answered: 1, medianFirstReplyMs: 8 * DAY, judged: 2, unanswered: 2, unansweredShare: 1 });
     // Within 10 days: the first question's 8-day wait is in time; the third question, exactly 10 days old, is judged and unanswered.
     expect(responseTimes(records, { withinDays: 10 })).toMatchObject({ judged: 2, unanswered: 1, unansweredShare: 0.5 });
+  });
+
+  it('counts a question read twice (same group and id) once', () => {
+    const records = [q('a', '2026-03-01T00:00', '1'), q('a', '2026-03-01T00:00', '1'), reply('b', '2026-03-01T00:20', '2', '1')];
+    expect(responseTimes(records)).toMatchObject({ questions: 1, answered: 1, medianFirstReplyMs: 20 * MIN });
   });
 
   it('ends on the last instant of asOf at the offset', () => {
@@ -102,6 +107,17 @@ describe('responseTimes properties', () => {
         const median = waits.length === 0 ? null : waits.length % 2 ? waits[(waits.length - 1) / 2] : (waits[waits.length / 2 - 1]! + waits[waits.length / 2]!) / 2;
         expect(res).toMatchObject({ questions: questions.length, answered: waits.length, medianFirstReplyMs: questions.length ? median : null, judged: judged.length, unanswered });
       }),
+    );
+  });
+
+  it('does not depend on the machine time zone (asOf read at the offset)', () => {
+    fc.assert(
+      fc.property(arb, fc.integer({ min: -720, max: 840 }), fc.integer({ min: 0, max: 31 }), (rows, offset, d) => {
+        const records: ChatRecord[] = rows.map((r, i) => ({ member: r.member, group: r.group, at: r.at, kind: 'message', id: String(i), question: r.question, replyTo: r.to === undefined ? undefined : String(r.to) }));
+        const asOf = new Date(Date.UTC(2026, 2, 1 + d)).toISOString().slice(0, 10);
+        expect(new Set(underZones(() => JSON.stringify(responseTimes(records, { asOf, offsetMinutes: offset })))).size).toBe(1);
+      }),
+      { numRuns: 30 },
     );
   });
 });
