@@ -78,10 +78,12 @@ export function groupTable(records: readonly ChatRecord[], roster: readonly Rost
   };
   for (const g of options.groups ?? []) accOf(g.id);
   const all = acc();
+  let lastGroup: string | undefined;
+  let a = all;
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     const day = days[i]!;
-    const a = accOf(r.group);
+    if (r.group !== lastGroup) a = accOf((lastGroup = r.group)); // rows of one file mostly share a group
     if (r.kind !== 'message' || !(day <= asOf)) continue;
     const m = idOf(r.member);
     a.members.add(m);

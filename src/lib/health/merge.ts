@@ -63,9 +63,12 @@ export function mergeExports(exports: readonly ChatExport[], options: MergeOptio
   for (const ex of exports) {
     const seen = new Set<string>();
     for (const g of ex.groups) if (!groups.has(g.id) || (groups.get(g.id)!.name === undefined && g.name !== undefined)) groups.set(g.id, { ...g });
+    let last: string | undefined;
     for (const r of ex.records) {
       if (r.self) selfIds.add(r.member);
       if (r.bot) botIds.add(r.member);
+      if (r.group === last) continue; // a file's rows mostly share one group: skip the lookups
+      last = r.group;
       if (!seen.has(r.group)) {
         seen.add(r.group);
         groupFiles.set(r.group, (groupFiles.get(r.group) ?? 0) + 1);
@@ -79,17 +82,24 @@ export function mergeExports(exports: readonly ChatExport[], options: MergeOptio
 
   const dropped = { excluded: 0, self: 0, bots: 0, duplicates: 0 };
   const records: ChatRecord[] = [];
-  const named = new Map<string, { name: string; at: number }>();
-  const speakers = new Set<string>();
+  // One lookup per record: whether the member is left out, whether they speak, and their latest name.
+  const state = new Map<string, { why: keyof MergedChats['dropped'] | null; speaks: boolean; name?: string; at: number }>();
   const twice = new Set<string>(); // record keys of groups found in several exports
   for (const ex of exports) {
+    let lastGroup: string | undefined;
+    let shared = false;
     for (const r of ex.records) {
-      const why = reason(r.member);
-      if (why) {
-        dropped[why]++;
+      let st = state.get(r.member);
+      if (st === undefined) state.set(r.member, (st = { why: reason(r.member), speaks: false, at: -Infinity }));
+      if (st.why) {
+        dropped[st.why]++;
         continue;
       }
-      if (groupFiles.get(r.group)! > 1) {
+      if (r.group !== lastGroup) {
+        lastGroup = r.group;
+        shared = groupFiles.get(r.group)! > 1;
+      }
+      if (shared) {
         const key = r.group + SEP + r.member + SEP + r.at + SEP + r.kind + SEP + (r.id ?? '');
         if (twice.has(key)) {
           dropped.duplicates++;
@@ -98,16 +108,20 @@ export function mergeExports(exports: readonly ChatExport[], options: MergeOptio
         twice.add(key);
       }
       records.push(r);
-      if (r.kind === 'message') speakers.add(r.member);
-      if (r.name !== undefined && r.name !== '') {
-        const known = named.get(r.member);
-        if (!known || r.at >= known.at) named.set(r.member, { name: r.name, at: r.at });
+      if (r.kind === 'message') st.speaks = true;
+      if (r.name !== undefined && r.name !== '' && r.at >= st.at) {
+        st.name = r.name;
+        st.at = r.at;
       }
     }
   }
   const roster: RosterEntry[] = [];
   const names = new Map<string, string>();
-  for (const [id, { name }] of named) names.set(id, name);
+  let speakers = 0;
+  for (const [id, st] of state) {
+    if (st.name !== undefined) names.set(id, st.name);
+    if (st.speaks) speakers++;
+  }
   const listed = new Set<string>();
   for (const ex of exports) {
     for (const e of ex.roster) {
@@ -118,8 +132,8 @@ export function mergeExports(exports: readonly ChatExport[], options: MergeOptio
     }
   }
   let silentMembers = 0;
-  for (const id of listed) if (!speakers.has(id)) silentMembers++;
-  return { records, roster, groups: [...groups.values()], names, members: speakers.size + silentMembers, silentMembers, dropped, offsetMinutes };
+  for (const id of listed) if (!state.get(id)?.speaks) silentMembers++;
+  return { records, roster, groups: [...groups.values()], names, members: speakers + silentMembers, silentMembers, dropped, offsetMinutes };
 }
 
 /**
@@ -130,11 +144,17 @@ export function toActivityEvents(merged: Pick<MergedChats, 'records' | 'offsetMi
   const events: ActivityEvent[] = [];
   // Day strings repeat a lot: cache them by day number instead of formatting a date per record.
   const iso = new Map<number, string>();
+  let lastDay = Number.NaN;
+  let date = '';
   for (const r of merged.records) {
     if (r.kind !== 'message') continue;
     const day = dayAt(r.at, merged.offsetMinutes);
-    let date = iso.get(day);
-    if (date === undefined) iso.set(day, (date = isoOfDay(day)));
+    if (day !== lastDay) {
+      lastDay = day;
+      const known = iso.get(day);
+      if (known === undefined) iso.set(day, (date = isoOfDay(day)));
+      else date = known;
+    }
     events.push({ member: r.member, date });
   }
   return events;
