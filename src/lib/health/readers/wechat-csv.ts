@@ -130,7 +130,7 @@ export function pywxdumpPart(fileName: string): { room: string; start: number; e
 
 /**
  * Reads PyWxDump parts that belong together (any order), ordered by the row range in their names. Throws
- * `missing_part` naming the first gap (e.g. `rows 5000–10000`), or `short_part` when a part that is not the
+ * `missing_part` naming the first gap as the missing file (e.g. `{room}_5000_10000.csv`), or `short_part` when a part that is not the
  * last of its set holds fewer rows than its name says. Parts of several rooms may be mixed.
  */
 export function joinPywxdumpParts(files: readonly { name: string; text: string }[], offsetMinutes: number): ChatExport {
@@ -144,12 +144,14 @@ export function joinPywxdumpParts(files: readonly { name: string; text: string }
   const seenGroups = new Set<string>();
   for (const set of rooms.values()) {
     set.sort((a, b) => (a.part?.start ?? 0) - (b.part?.start ?? 0));
+    // Every gap is named before any part is read: a missing part is the clearer message than a short one.
     let expected = 0;
+    for (const p of set) {
+      if (!p.part) continue;
+      if (p.part.start !== expected) throw new ChatReadError('missing_part', `${p.part.room}_${expected}_${p.part.start}.csv`, p.name);
+      expected = p.part.end;
+    }
     set.forEach((p, i) => {
-      if (p.part) {
-        if (p.part.start !== expected) throw new ChatReadError('missing_part', `${p.part.room}_${expected}_${p.part.start}`, p.name);
-        expected = p.part.end;
-      }
       const read = readPywxdumpCsv(p.text, { offsetMinutes, fileName: p.name });
       if (p.part && i < set.length - 1 && read.records.length < p.part.end - p.part.start) {
         throw new ChatReadError('short_part', `${read.records.length} / ${p.part.end - p.part.start}`, p.name);
@@ -158,6 +160,8 @@ export function joinPywxdumpParts(files: readonly { name: string; text: string }
       for (const g of read.groups) if (!seenGroups.has(g.id)) seenGroups.add(g.id), out.groups.push(g);
     });
   }
+  out.records.sort((a, b) => a.at - b.at);
+  out.groups.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return out;
 }
 
