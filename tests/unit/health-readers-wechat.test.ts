@@ -104,6 +104,12 @@ describe('留痕 / MemoTrace (WeChatMsg) CSV', () => {
     expect(failure(() => readWechatMsgCsv(text, opts('old.csv')))).toEqual({ reason: 'missing_columns', detail: 'Remark, NickName, Sender' });
   });
 
+  it('rows written without their Sender cells (pre-2024-02 private chats) are refused, not read as system rows', () => {
+    const [header] = asc.split('\r\n');
+    const text = `${header}\r\n1,7,1,0,0,1709600000,2,hi,2024-03-05 08:53:20\r\n`;
+    expect(failure(() => readWechatMsgCsv(text, opts(NAME)))).toEqual({ reason: 'missing_columns', detail: 'Sender (line 2)' });
+  });
+
   it('an unreadable CreateTime is refused with its line', () => {
     const text = asc.replace('1709600060', 'yesterday');
     expect(failure(() => readWechatMsgCsv(text, opts(NAME)))).toEqual({ reason: 'bad_time', detail: 'line 3: yesterday' });

@@ -11,7 +11,8 @@
  * - PyWxDump (xaoyaoo/PyWxDump, `pywxdump/api/export/exportCSV.py`, 2024-04 to 2025-10; WeClone reads these):
  *   header `id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime`, UTF-8 without BOM, pages of
  *   5,000 rows written as `{room}_{start}_{start+5000}.csv`. Time: `CreateTime` as `%Y-%m-%d %H:%M:%S` in the
- *   exporting computer's local time. `talker` is `我` on own rows, `系统`/`未知` when no sender can be read.
+ *   exporting computer's local time. Own rows (`is_sender=1`): `talker` is `我` (the `my_wxid` default) or the
+ *   exporter's wxid (the web API passes it); `系统`/`未知` when no sender can be read from BytesExtra.
  *   System rows by `type_name` (`common_utils.type_converter`, all Type 10000): 系统通知, 拍一拍, 邀请加群, 消息撤回N.
  * - chatlog (sjzar/chatlog, `internal/chatlog/http/route.go` + `model.Message.CSV`, 2025-08): header
  *   `Time,SenderName,Sender,TalkerName,Talker,Content`, no BOM. Time: `Time` as `2006-01-02 15:04:05` local
@@ -60,6 +61,8 @@ export function readWechatMsgCsv(text: string, { fileName }: ReadOptions): ChatE
   const names = new Map<string, Set<string>>();
   body.forEach((row, i) => {
     const line = i + 2;
+    // Before 2024-02 (commit 43d6792) private chats were written without the last three cells: no sender at all.
+    if (row.length <= c.Sender) throw new ChatReadError('missing_columns', `Sender (line ${line})`, fileName);
     const raw = row[c.CreateTime] ?? '';
     const at = unixToMs(raw);
     if (at === null) throw badTime(line, raw, fileName);
