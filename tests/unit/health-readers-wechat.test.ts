@@ -199,6 +199,21 @@ describe('PyWxDump / WeClone CSV', () => {
     );
   }, 30_000);
 
+  it('with users.json: nicknames, the room name, and join notices naming a known member', () => {
+    const users = { name: 'users.json', text: fixture('pywxdump/split/users.json') };
+    const x = joinPywxdumpParts([part1, users, part0], CST);
+    // The 6 系统通知 rows all say "阿青" joined; users.json gives 阿青 = wxid_sp01, so they are 6 joins, no system rows.
+    expect(tally(x)).toMatchObject({ messages: 4997, system: 0, joins: expect.arrayContaining([{ member: 'wxid_sp01', at: '2024-05-20T02:02:00.000Z' }]) });
+    expect(tally(x).joins).toHaveLength(6);
+    expect(x.groups).toEqual([{ id: SPLIT_ROOM, name: '摄影交流群' }]);
+    expect(x.records.find((r) => r.member === 'wxid_sp03')?.name).toBe('北辰');
+    const single = joinPywxdumpParts([{ name: PYW, text: fixture(PYW) }, { name: 'single/users.json', text: fixture('pywxdump/single/users.json') }], CST);
+    // 小吴 (invited) never spoke, so users.json does not list them: the notice stays a system row.
+    expect(tally(single)).toMatchObject({ messages: 5, system: 3, joins: [] });
+    expect(single.records.find((r) => r.member === 'wxid_pa02')?.name).toBe('小周');
+    expect(failure(() => joinPywxdumpParts([{ name: 'users.json', text: '[1, 2]' }, part1], CST))?.reason).toBe('wrong_shape');
+  });
+
   it('a set with a missing part is refused, naming the missing file', () => {
     const part2 = { name: `${SPLIT_ROOM}_10000_15000.csv`, text: fixture(`pywxdump/missing/${SPLIT_ROOM}_10000_15000.csv`) };
     expect(failure(() => joinPywxdumpParts([part2, part0], CST))).toEqual({ reason: 'missing_part', detail: `${SPLIT_ROOM}_5000_10000.csv` });

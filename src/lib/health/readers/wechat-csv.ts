@@ -25,10 +25,13 @@ import {
   type PendingNotice,
   type ReadOptions,
   baseName,
+  isObject,
   isQuestion,
   localTimeToMs,
   noteName,
+  parseJson,
   resolveNotices,
+  str,
   stripBom,
   unixToMs,
 } from './wechat-common';
@@ -94,32 +97,62 @@ const PYWXDUMP_COLUMNS = ['type_name', 'is_sender', 'talker', 'room_name', 'msg'
 const PYWXDUMP_SYSTEM = new Set(['系统通知', '拍一拍', '邀请加群']);
 const isPywxdumpSystem = (typeName: string) => PYWXDUMP_SYSTEM.has(typeName) || typeName.startsWith('消息撤回');
 
-/** PyWxDump / WeClone CSV (one part) → records at `offsetMinutes`. Use `joinPywxdumpParts` for a set of parts. */
-export function readPywxdumpCsv(text: string, { offsetMinutes, fileName }: ReadOptions): ChatExport {
+/** The `users.json` PyWxDump writes beside the parts: `{ wxid: { wxid, nickname, remark, … } }` (dbMicro.get_user_list). */
+export type PywxdumpUsers = Record<string, { nickname?: unknown; remark?: unknown }>;
+
+/** Reads a `users.json` into the map `readPywxdumpCsv` takes; a file of another shape is refused. */
+export function readPywxdumpUsers(text: string, fileName = 'users.json'): PywxdumpUsers {
+  const data = parseJson(text, fileName);
+  if (!isObject(data) || !Object.values(data).every(isObject)) throw new ChatReadError('wrong_shape', '{ wxid: { nickname } }', fileName);
+  return data as PywxdumpUsers;
+}
+
+const userName = (users: PywxdumpUsers | undefined, id: string) => {
+  const u = users?.[id];
+  return u ? str(u.nickname) || str(u.remark) : '';
+};
+
+/**
+ * PyWxDump / WeClone CSV (one part) → records at `offsetMinutes`. Use `joinPywxdumpParts` for a set of parts.
+ * With the `users.json` of the same export, members get their nicknames, the room its name, and join notices
+ * naming a known person become join records.
+ */
+export function readPywxdumpCsv(text: string, { offsetMinutes, fileName }: ReadOptions, users?: PywxdumpUsers): ChatExport {
   const [header = [], ...body] = rowsOf(text);
   const c = columns(header, PYWXDUMP_COLUMNS, fileName);
   const groups = new Map<string, ChatGroup>();
   const records: ChatRecord[] = [];
+  const notices: PendingNotice[] = [];
+  const names = new Map<string, Set<string>>();
+  for (const [id, u] of Object.entries(users ?? {})) {
+    noteName(names, str(u.nickname), id);
+    noteName(names, str(u.remark), id);
+  }
   body.forEach((row, i) => {
     const line = i + 2;
     const raw = row[c.CreateTime] ?? '';
     const at = localTimeToMs(raw, offsetMinutes);
     if (at === null) throw badTime(line, raw, fileName);
     const group = (row[c.room_name] ?? '').trim() || baseName(fileName);
-    if (!groups.has(group)) groups.set(group, { id: group });
+    const groupName = userName(users, group);
+    if (!groups.has(group)) groups.set(group, groupName ? { id: group, name: groupName } : { id: group });
     const typeName = (row[c.type_name] ?? '').trim();
     const talker = (row[c.talker] ?? '').trim();
     const self = (row[c.is_sender] ?? '').trim() === '1';
-    // Join notices here carry display names only and the file has none to match them: kept as system rows.
+    // Join notices carry display names only: they become joins when users.json names that person.
     if (isPywxdumpSystem(typeName) || (!self && (talker === '系统' || talker === '未知' || talker === ''))) {
-      records.push({ member: self ? talker : '', group, at, kind: 'system' });
+      notices.push({ record: { member: self ? talker : '', group, at, kind: 'system' }, text: row[c.msg] ?? '' });
       return;
     }
     const rec: ChatRecord = { member: talker, group, at, kind: 'message' };
+    const name = userName(users, talker);
+    if (name) rec.name = name;
     if (self) rec.self = true;
     if (typeName === '文本' && isQuestion(row[c.msg])) rec.question = true;
     records.push(rec);
   });
+  records.push(...resolveNotices(notices, names));
+  records.sort((a, b) => a.at - b.at);
   return { format: 'pywxdump-csv', groups: [...groups.values()], records, roster: [], time: { field: 'CreateTime', kind: 'local', offsetMinutes } };
 }
 
@@ -134,10 +167,14 @@ export function pywxdumpPart(fileName: string): { room: string; start: number; e
 /**
  * Reads PyWxDump parts that belong together (any order), ordered by the row range in their names. Throws
  * `missing_part` naming the first gap as the missing file (e.g. `{room}_5000_10000.csv`), or `short_part` when a part that is not the
- * last of its set holds fewer rows than its name says. Parts of several rooms may be mixed.
+ * last of its set holds fewer rows than its name says. Parts of several rooms may be mixed; a `users.json` among
+ * the files names the members (see `readPywxdumpCsv`).
  */
 export function joinPywxdumpParts(files: readonly { name: string; text: string }[], offsetMinutes: number): ChatExport {
-  const parts = files.map((f) => ({ ...f, part: pywxdumpPart(f.name) }));
+  const isUsers = (name: string) => /(^|[\\/])users\.json$/i.test(name);
+  const usersFile = files.find((f) => isUsers(f.name));
+  const users = usersFile ? readPywxdumpUsers(usersFile.text, usersFile.name) : undefined;
+  const parts = files.filter((f) => !isUsers(f.name)).map((f) => ({ ...f, part: pywxdumpPart(f.name) }));
   const rooms = new Map<string, typeof parts>();
   for (const p of parts) {
     const key = p.part ? p.part.room : `\u0000${p.name}`;
@@ -155,7 +192,7 @@ export function joinPywxdumpParts(files: readonly { name: string; text: string }
       expected = p.part.end;
     }
     set.forEach((p, i) => {
-      const read = readPywxdumpCsv(p.text, { offsetMinutes, fileName: p.name });
+      const read = readPywxdumpCsv(p.text, { offsetMinutes, fileName: p.name }, users);
       if (p.part && i < set.length - 1 && read.records.length < p.part.end - p.part.start) {
         throw new ChatReadError('short_part', `${read.records.length} / ${p.part.end - p.part.start}`, p.name);
       }

@@ -4,5 +4,5 @@
  * `wechat-common.ts`; each file's header says which writer source the shape was taken from.
  */
 export { ChatReadError, type ChatReadReason, type ReadOptions, joinedNames } from './wechat-common';
-export { joinPywxdumpParts, pywxdumpPart, readChatlogCsv, readPywxdumpCsv, readWechatMsgCsv } from './wechat-csv';
+export { joinPywxdumpParts, pywxdumpPart, readChatlogCsv, readPywxdumpCsv, readPywxdumpUsers, readWechatMsgCsv, type PywxdumpUsers } from './wechat-csv';
 export { baseLocalType, readChatlabJson, readChatlabJsonl, readWecomGroupchatJson, readWeflowJson } from './wechat-json';
