@@ -14,6 +14,7 @@ describe('detectFormat', () => {
     expect(detectFormat('晨跑群.json', head('weflow/晨跑群.json'))).toBe('weflow-json');
     expect(detectFormat('城市徒步群.json', head('chatlab/城市徒步群.json'))).toBe('chatlab-json');
     expect(detectFormat('城市徒步群.jsonl', head('chatlab/城市徒步群.jsonl'))).toBe('chatlab-jsonl');
+    expect(detectFormat('users.json', head('pywxdump/split/users.json'))).toBe('pywxdump-users-json');
     expect(detectFormat('groupchat-get.json', head('wecom/groupchat-get.json'))).toBe('wecom-groupchat-json');
   });
 

@@ -8,6 +8,7 @@
 export const CHAT_FORMATS = [
   'wechatmsg-csv',
   'pywxdump-csv',
+  'pywxdump-users-json',
   'weflow-json',
   'chatlab-json',
   'chatlab-jsonl',
@@ -27,6 +28,7 @@ export type ChatFormatId = (typeof CHAT_FORMATS)[number];
 export const FORMAT_LABELS: Record<ChatFormatId, { zh: string; en: string }> = {
   'wechatmsg-csv': { zh: '留痕 (WeChatMsg) CSV', en: 'MemoTrace (WeChatMsg) CSV' },
   'pywxdump-csv': { zh: 'PyWxDump / WeClone CSV', en: 'PyWxDump / WeClone CSV' },
+  'pywxdump-users-json': { zh: 'PyWxDump 联系人 users.json', en: 'PyWxDump contacts users.json' },
   'weflow-json': { zh: 'WeFlow / EchoTrace JSON', en: 'WeFlow / EchoTrace JSON' },
   'chatlab-json': { zh: 'ChatLab JSON', en: 'ChatLab JSON' },
   'chatlab-jsonl': { zh: 'ChatLab JSONL', en: 'ChatLab JSONL' },
@@ -58,6 +60,8 @@ function detectJson(fileName: string, head: string): ChatFormatId {
   if (hasKey(head, 'group_chat') || (hasKey(head, 'member_list') && hasKey(head, 'chat_id'))) return 'wecom-groupchat-json';
   if (hasKey(head, 'guild') && hasKey(head, 'channel')) return 'dce-json';
   if (hasKey(head, 'weflow') || hasKey(head, 'senderUsername') || (hasKey(head, 'session') && (hasKey(head, 'localType') || hasKey(head, 'isSend')))) return 'weflow-json';
+  // PyWxDump's users.json beside its CSV parts: { wxid: { wxid, nickname, remark, account, describe, headImgUrl, … } }.
+  if (hasKey(head, 'wxid') && hasKey(head, 'nickname') && (hasKey(head, 'headImgUrl') || hasKey(head, 'LabelIDList'))) return 'pywxdump-users-json';
   if (hasKey(head, 'date_unixtime') || hasKey(head, 'from_id') || hasKey(head, 'personal_information') || (hasKey(head, 'chats') && hasKey(head, 'list')) || TELEGRAM_CHAT_TYPE.test(head)) {
     return 'telegram-json';
   }
