@@ -88,7 +88,7 @@ export function resolveNotices(notices: readonly PendingNotice[], names: Readonl
   for (const { record, text } of notices) {
     const ids = joinedNames(text).map((n) => names.get(n)).filter((s): s is Set<string> => s !== undefined && s.size === 1);
     if (ids.length === 0) out.push({ ...record, kind: 'system' });
-    else for (const s of ids) out.push({ ...record, kind: 'join', member: [...s][0]!, name: undefined, self: undefined });
+    else for (const s of ids) out.push({ member: [...s][0]!, group: record.group, at: record.at, kind: 'join' });
   }
   return out;
 }

@@ -125,6 +125,7 @@ export function readPywxdumpCsv(text: string, { offsetMinutes, fileName }: ReadO
   const notices: PendingNotice[] = [];
   const names = new Map<string, Set<string>>();
   for (const [id, u] of Object.entries(users ?? {})) {
+    if (id.endsWith('@chatroom')) continue; // the rooms themselves are listed too
     noteName(names, str(u.nickname), id);
     noteName(names, str(u.remark), id);
   }
