@@ -140,7 +140,7 @@ function firstPart(rows = 5000): string {
     const system = i % 1000 === 999;
     const day = 1 + Math.floor(i / 1440);
     const time = `2024-05-${pad(day)} ${pad(Math.floor((i % 1440) / 60))}:${pad(i % 60)}:00`;
-    lines.push(`${i + 1},${7100000000000000000 + i},${system ? '系统通知' : '文本'},0,${system ? '未知' : `wxid_sp0${(i % 4) + 1}`},${SPLIT_ROOM},${system ? '"""阿青""加入了群聊"' : '好'},,${time}`);
+    lines.push(`${i + 1},71000000000${String(i).padStart(8, '0')},${system ? '系统通知' : '文本'},0,${system ? '未知' : `wxid_sp0${(i % 4) + 1}`},${SPLIT_ROOM},${system ? '"""阿青""加入了群聊"' : '好'},,${time}`);
   }
   return `${lines.join('\r\n')}\r\n`;
 }
