@@ -3,7 +3,7 @@
  * throws for a file it cannot read honestly, zone-less local times at a chosen offset, question detection, and
  * join notices ("加入了群聊") turned into join records when the joined person's ID can be found in the same file.
  */
-import type { ChatExport, ChatRecord } from '../chat';
+import type { ChatRecord } from '../chat';
 
 export type ChatReadReason =
   | 'missing_columns'
@@ -118,7 +118,3 @@ export const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v
 
 /** File name without folders and extension: the group id of formats that name no group. */
 export const baseName = (fileName: string) => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-
-export function emptyExport(format: string): ChatExport {
-  return { format, groups: [], records: [], roster: [], time: null };
-}
