@@ -54,36 +54,74 @@ export interface ColumnGuess {
   date: number | null;
   /** The first row names the columns (its date cell is not a date while the next rows' are). */
   hasHeader: boolean;
+  /**
+   * `member_unique`: the chosen member column differs on ≥ 95% of the sampled rows (at least
+   * `UNIQUE_SAMPLE_MIN` of them), like a message number: the figures would be one "member" per row.
+   */
+  warning?: 'member_unique';
 }
 
+/** Rows needed before a column may be called unique on almost every row (two rows prove nothing). */
+export const UNIQUE_SAMPLE_MIN = 20;
+const UNIQUE_SHARE = 0.95;
+
 // Most specific first: an ID column beats a nickname, which people change.
-const MEMBER_NAMES = ['成员id', '用户id', '客户id', 'userid', 'user_id', 'memberid', 'member_id', 'unionid', 'openid', 'id', '成员', '用户', '客户', 'member', 'user', '昵称', '姓名', 'nickname', 'name'];
+// Chat exports name the sender's ID Sender / wxid / AuthorID / from_id; a bare `id` (or `localId`) is often a message number.
+const MEMBER_NAMES = [
+  '成员id', '用户id', '客户id', 'userid', 'user_id', 'memberid', 'member_id', 'authorid', 'author_id', 'senderid', 'sender_id',
+  'senderusername', 'from_id', 'wxid', 'sender', 'unionid', 'openid', 'author', 'talker', '发送者', '发送人', 'id',
+  '成员', '用户', '客户', 'member', 'user', '昵称', '姓名', 'nickname', 'name',
+];
 const DATE_NAMES = ['日期', '时间', 'date', 'time', 'day', 'timestamp', '时刻'];
 const norm = (s: string) => s.trim().toLowerCase().replace(/[\s\uFEFF]/g, '');
 
 /**
  * Which columns are probably the member and the date, from the first rows of the file. The date column is
  * the one whose cells mostly parse as dates (a header naming it wins ties); the member column is the best
- * header match among the others, else the first column that is neither a date nor a number.
+ * header match among the others (Sender, wxid, 成员ID, user, author … before a bare id; never a 0/1 flag),
+ * else the first column that is neither a date nor a number. A column whose values differ on almost every
+ * sampled row (a message number such as `localId`) is passed over while another candidate repeats; when
+ * the one chosen is such a column anyway, `warning: 'member_unique'` says so.
  */
 export function guessColumns(rows: readonly (readonly string[])[]): ColumnGuess {
   const first = rows[0] ?? [];
   const body = rows.slice(1, 51);
   const width = Math.max(0, ...rows.slice(0, 51).map((r) => r.length));
   const dateShare = (c: number) => (body.length === 0 ? 0 : body.filter((r) => parseEventDate(r[c] ?? '') !== null).length / body.length);
+  // An exact header match beats a partial one of the same name (`Sender` before `IsSender`).
   const rank = (names: readonly string[], c: number) => {
     const h = norm(first[c] ?? '');
-    const i = names.findIndex((n) => h === n || h.includes(n));
-    return i === -1 ? Infinity : i;
+    const exact = names.indexOf(h);
+    if (exact !== -1) return exact * 2;
+    const i = names.findIndex((n) => h.includes(n));
+    return i === -1 ? Infinity : i * 2 + 1;
+  };
+  const filled = (c: number) => body.map((r) => (r[c] ?? '').trim()).filter((v) => v !== '');
+  const uniqueShare = (c: number) => {
+    const v = filled(c);
+    return v.length === 0 ? 0 : new Set(v).size / v.length;
+  };
+  const unique = (c: number) => body.length >= UNIQUE_SAMPLE_MIN && uniqueShare(c) >= UNIQUE_SHARE;
+  // 0/1 flags (IsSender, is_sender) are never the member.
+  const flag = (c: number) => {
+    const v = filled(c);
+    return v.length > 0 && v.every((x) => /^-?\d+$/.test(x)) && new Set(v).size <= 2;
   };
   const columns = Array.from({ length: width }, (_, c) => c);
   const dates = columns.filter((c) => dateShare(c) >= 0.8).sort((a, b) => rank(DATE_NAMES, a) - rank(DATE_NAMES, b));
   const date = dates[0] ?? null;
   const hasHeader = date === null ? columns.some((c) => rank([...MEMBER_NAMES, ...DATE_NAMES], c) !== Infinity) : parseEventDate(first[date] ?? '') === null;
   const others = columns.filter((c) => c !== date);
-  const named = hasHeader ? others.filter((c) => rank(MEMBER_NAMES, c) !== Infinity).sort((a, b) => rank(MEMBER_NAMES, a) - rank(MEMBER_NAMES, b)) : [];
+  const named = hasHeader
+    ? others.filter((c) => rank(MEMBER_NAMES, c) !== Infinity && !flag(c)).sort((a, b) => rank(MEMBER_NAMES, a) - rank(MEMBER_NAMES, b))
+    : [];
   const plain = others.filter((c) => body.some((r) => (r[c] ?? '').trim() !== '' && !/^[\d.,:\-/ ]+$/.test((r[c] ?? '').trim())));
-  return { member: named[0] ?? plain[0] ?? others[0] ?? null, date, hasHeader };
+  // A column that repeats (people post more than once) beats one that differs on every row.
+  const member =
+    named.find((c) => !unique(c)) ?? plain.find((c) => !unique(c) && !flag(c)) ?? named[0] ?? plain[0] ?? others[0] ?? null;
+  const guess: ColumnGuess = { member, date, hasHeader };
+  if (member !== null && unique(member)) guess.warning = 'member_unique';
+  return guess;
 }
 
 export type BadRowReason = 'missing_member' | 'bad_date' | 'future_date';

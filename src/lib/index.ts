@@ -140,6 +140,7 @@ export {
   MAX_LISTED_BAD_ROWS,
   parseEventDate,
   todayAt,
+  UNIQUE_SAMPLE_MIN,
   type BadRow,
   type BadRowReason,
   type CollectOptions,

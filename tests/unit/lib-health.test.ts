@@ -11,6 +11,7 @@ import {
   fitSbg,
   guessColumns,
   MAX_LISTED_BAD_ROWS,
+  UNIQUE_SAMPLE_MIN,
   parseEventDate,
   sbgSurvival,
   handOffQueries,
@@ -124,6 +125,33 @@ describe('guessColumns', () => {
 
   it('skips number-only columns when no header names the member', () => {
     expect(guessColumns([['1', '2026-03-05', 'a'], ['2', '2026-03-06', 'b']])).toMatchObject({ member: 2, date: 1 });
+  });
+
+  // 30 rows of a chat export: a message number on every row, four people posting in turn.
+  const chatRows = (header: string[], row: (i: number) => string[]) => [header, ...Array.from({ length: 30 }, (_, i) => row(i))];
+
+  it('does not take a message number (localId) for the member in a 留痕-shaped file', () => {
+    const header = ['localId', 'TalkerId', 'Type', 'SubType', 'IsSender', 'CreateTime', 'Status', 'StrContent', 'StrTime', 'Remark', 'NickName', 'Sender'];
+    const rows = chatRows(header, (i) => [String(i + 1), '7', '1', '0', i % 4 === 0 ? '1' : '0', String(1709600000 + i * 60), '2', '好', '2024-03-05 08:53:20', '', `昵称${i % 4}`, `wxid_m${i % 4}`]);
+    expect(guessColumns(rows)).toEqual({ member: 11, date: 5, hasHeader: true });
+  });
+
+  it('prefers a repeating nickname over a unique bare id', () => {
+    const rows = chatRows(['id', '昵称', '日期'], (i) => [String(1000 + i), `成员${i % 3}`, '2026-03-05']);
+    expect(guessColumns(rows)).toEqual({ member: 1, date: 2, hasHeader: true });
+  });
+
+  it('warns when the only member candidate differs on almost every row', () => {
+    const rows = chatRows(['user', 'date'], (i) => [`u${i}`, '2026-03-05']);
+    expect(guessColumns(rows)).toEqual({ member: 0, date: 1, hasHeader: true, warning: 'member_unique' });
+    // 29 distinct of 30 is still ≥ 95%.
+    const nearly = chatRows(['user', 'date'], (i) => [`u${Math.min(i, 28)}`, '2026-03-05']);
+    expect(guessColumns(nearly).warning).toBe('member_unique');
+  });
+
+  it('does not warn on a sample too small to tell', () => {
+    const rows = [['user', 'date'], ...Array.from({ length: UNIQUE_SAMPLE_MIN - 1 }, (_, i) => [`u${i}`, '2026-03-05'])];
+    expect(guessColumns(rows)).toEqual({ member: 0, date: 1, hasHeader: true });
   });
 });
 
