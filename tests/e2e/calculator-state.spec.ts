@@ -19,6 +19,7 @@ const calculators = [
 
 for (const c of calculators) {
   test(`${c.id}: link, reload, corrupt state and downloads`, async ({ page, browser }) => {
+    test.slow(); // four loads of the calculator and two downloads
     await open(page, c.path);
     const before = await stat(page, c.stat).innerText();
     await page.getByLabel(c.field).fill(c.value);

@@ -16,7 +16,7 @@ test('the English edition has a page for every Chinese page', () => {
  * what is marked lang="zh". The same punctuation check runs on every hydrated island in pages.spec.ts.
  */
 test('every English page as built is written in English, without Chinese full-width punctuation', async ({ browser }) => {
-  test.setTimeout(english.length * 3_000);
+  test.setTimeout(english.length * 6_000); // about 1 s a page on an idle machine, 3 s under load
   const plain = await browser.newContext({ javaScriptEnabled: false });
   const page = await plain.newPage();
   for (const path of english) {

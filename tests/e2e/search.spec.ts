@@ -52,6 +52,8 @@ test('search speaks Chinese on Chinese pages', async ({ page }) => {
 
 test('search opens from the keyboard with Ctrl+K and with "/" (not while typing in a field)', async ({ page }) => {
   await page.goto('/calculators/budget/');
+  // The shortcut is the search element's own listener: a key pressed before its module runs does nothing.
+  await page.waitForFunction(() => customElements.get('site-search') !== undefined);
   await page.keyboard.press('Control+k');
   await expect(searchUi(page).input).toBeFocused();
   await page.keyboard.press('Escape');
