@@ -1,5 +1,7 @@
 /** Small builders shared by the tests of src/lib/health (not a test file itself). */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { ChatReadError, type ChatReadReason } from '../../src/lib/health/readers/read-error';
 import type { ChatExport, ChatRecord, RosterEntry } from '../../src/lib/health/chat';
 
 /** A message at a UTC time written `YYYY-MM-DDTHH:MM` (Z appended). */
@@ -48,3 +50,20 @@ export const arbRecords = (maxLength = 60) =>
   );
 
 export const arbOffset = fc.integer({ min: -720, max: 840 });
+
+/** A file of tests/fixtures/exports/, as text. */
+export const exportFixture = (name: string) => readFileSync(new URL(`../fixtures/exports/${name}`, import.meta.url), 'utf8');
+
+/** An instant as an ISO string, for comparing reader times with a hand count. */
+export const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The reason a reader refused a file with, or 'no error'. */
+export function reasonOf(read: () => unknown): ChatReadReason | 'no error' {
+  try {
+    read();
+  } catch (e) {
+    if (e instanceof ChatReadError) return e.reason;
+    throw e;
+  }
+  return 'no error';
+}

@@ -1,20 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { reasonOf, iso, exportFixture as fixture } from './health-helpers';
 import type { ChatExport } from '../../src/lib/health/chat';
 import { readDiscordCsv, readDiscordJson } from '../../src/lib/health/readers/discord';
-import { ChatReadError, type ChatReadReason } from '../../src/lib/health/readers/intl-common';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/exports/${name}`, import.meta.url), 'utf8');
-const iso = (ms: number) => new Date(ms).toISOString();
-const reasonOf = (f: () => unknown): ChatReadReason | 'no error' => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ChatReadError) return e.reason;
-    throw e;
-  }
-  return 'no error';
-};
 /** Records per member and kind, e.g. `{ 'A:message': 2 }`, for comparing with a count made by hand. */
 const tally = (x: ChatExport, key: (m: string) => string = (m) => m) => {
   const t: Record<string, number> = {};

@@ -1,20 +1,10 @@
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { reasonOf, iso } from './health-helpers';
 import type { ChatExport } from '../../src/lib/health/chat';
-import { ChatReadError, type ChatReadReason } from '../../src/lib/health/readers/intl-common';
 import { readSlackZip } from '../../src/lib/health/readers/slack';
 
-const iso = (ms: number) => new Date(ms).toISOString();
-const reasonOf = (f: () => unknown): ChatReadReason | 'no error' => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ChatReadError) return e.reason;
-    throw e;
-  }
-  return 'no error';
-};
 const tally = (x: ChatExport) => {
   const t: Record<string, number> = {};
   for (const r of x.records) t[`${r.group}/${r.member}:${r.kind}`] = (t[`${r.group}/${r.member}:${r.kind}`] ?? 0) + 1;

@@ -1,21 +1,9 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { reasonOf, iso, exportFixture as fixture } from './health-helpers';
 import type { ChatExport } from '../../src/lib/health/chat';
-import { ChatReadError, type ChatReadReason } from '../../src/lib/health/readers/intl-common';
 import { readTelegramJson, telegramText } from '../../src/lib/health/readers/telegram';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/exports/${name}`, import.meta.url), 'utf8');
-const iso = (ms: number) => new Date(ms).toISOString();
-const reasonOf = (f: () => unknown): ChatReadReason | 'no error' => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ChatReadError) return e.reason;
-    throw e;
-  }
-  return 'no error';
-};
 const tally = (x: ChatExport) => {
   const t: Record<string, number> = {};
   for (const r of x.records) t[`${r.member}:${r.kind}`] = (t[`${r.member}:${r.kind}`] ?? 0) + 1;

@@ -112,7 +112,7 @@ describe('留痕 / MemoTrace (WeChatMsg) CSV', () => {
 
   it('an unreadable CreateTime is refused with its line', () => {
     const text = asc.replace('1709600060', 'yesterday');
-    expect(failure(() => readWechatMsgCsv(text, opts(NAME)))).toEqual({ reason: 'bad_time', detail: 'line 3: yesterday' });
+    expect(failure(() => readWechatMsgCsv(text, opts(NAME)))).toEqual({ reason: 'bad_date', detail: 'line 3: yesterday' });
   });
 });
 

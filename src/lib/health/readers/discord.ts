@@ -24,8 +24,8 @@ const MESSAGE_TYPES = new Set(['Default', 'Reply']);
 export function readDiscordJson(text: string, options: ReadOptions): ChatExport {
   const F = 'dce-json';
   const data = parseJsonText(text, F);
-  if (!isObject(data) || !Array.isArray(data.messages) || !isObject(data.channel)) throw new ChatReadError('wrong_shape', F);
-  if (data.messages.length === 0) throw new ChatReadError('no_messages', F);
+  if (!isObject(data) || !Array.isArray(data.messages) || !isObject(data.channel)) throw new ChatReadError('wrong_shape', '', { format: F });
+  if (data.messages.length === 0) throw new ChatReadError('no_messages', '', { format: F });
   const channel = data.channel;
   const guild = isObject(data.guild) ? data.guild : {};
   const group = str(channel.id) ?? options.fileName;
@@ -35,12 +35,12 @@ export function readDiscordJson(text: string, options: ReadOptions): ChatExport 
   let zoned = true;
   const records: ChatRecord[] = [];
   data.messages.forEach((m: unknown, i: number) => {
-    if (!isObject(m) || !isObject(m.author)) throw new ChatReadError('wrong_shape', F, `messages[${i}]`);
+    if (!isObject(m) || !isObject(m.author)) throw new ChatReadError('wrong_shape', `messages[${i}]`, { format: F });
     const time = typeof m.timestamp === 'string' ? parseIsoTime(m.timestamp, offset) : null;
-    if (time === null) throw new ChatReadError('bad_date', F, `messages[${i}]`);
+    if (time === null) throw new ChatReadError('bad_date', `messages[${i}]`, { format: F });
     zoned &&= time.zoned;
     const member = str(m.author.id);
-    if (member === undefined) throw new ChatReadError('wrong_shape', F, `messages[${i}].author`);
+    if (member === undefined) throw new ChatReadError('wrong_shape', `messages[${i}].author`, { format: F });
     const type = str(m.type) ?? 'Default';
     const kind = MESSAGE_TYPES.has(type) ? 'message' : type === 'GuildMemberJoin' ? 'join' : 'system';
     const record: ChatRecord = { member, group, at: time.ms, kind };
@@ -141,15 +141,15 @@ export function readDiscordCsv(text: string, options: ReadOptions): ChatExport {
   const date = header.indexOf('date');
   const authorId = header.indexOf('authorid');
   const content = header.indexOf('content');
-  if (author === -1 || date === -1) throw new ChatReadError('missing_columns', F);
+  if (author === -1 || date === -1) throw new ChatReadError('missing_columns', '', { format: F });
   const body2 = rows.slice(1);
-  if (body2.length === 0) throw new ChatReadError('no_messages', F);
+  if (body2.length === 0) throw new ChatReadError('no_messages', '', { format: F });
   const read = csvTimes(
     body2.map((r) => r[date] ?? ''),
     offsetOf(options),
   );
-  if (read === 'conflict') throw new ChatReadError('ambiguous_dates', F);
-  if (read === null) throw new ChatReadError('bad_date', F);
+  if (read === 'conflict') throw new ChatReadError('ambiguous_dates', '', { format: F });
+  if (read === null) throw new ChatReadError('bad_date', '', { format: F });
   // DCE names files "Guild - category - channel [channelId] (date range) [part N].csv" (`ExportRequest`,
   // `MessageExporter`): that id lets a CSV, its parts and a JSON of the same channel merge.
   const named = /^(.*?)\s*\[(\d{5,})\](?: \([^)]*\))?(?: \[part \d+\])?\.[^.]*$/.exec(options.fileName);
@@ -158,7 +158,7 @@ export function readDiscordCsv(text: string, options: ReadOptions): ChatExport {
     const name = (r[author] ?? '').trim();
     const member = authorId === -1 ? name : (r[authorId] ?? '').trim();
     // A row without its sender is not a row DCE writes: refuse the file rather than count a blank member.
-    if (member === '') throw new ChatReadError('wrong_shape', F, `row ${i + 1}`);
+    if (member === '') throw new ChatReadError('wrong_shape', `row ${i + 1}`, { format: F });
     const record: ChatRecord = { member, group, at: read.ms[i]!, kind: 'message' };
     if (name !== '') record.name = name;
     if (content !== -1 && isQuestion(r[content] ?? '')) record.question = true;

@@ -5,42 +5,10 @@
  */
 import { DEFAULT_UTC_OFFSET_MINUTES } from '../../event-rows';
 
-/** Why a file was refused; the page turns each code into a sentence in its language. */
-export type ChatReadReason =
-  | 'not_json' // not JSON at all
-  | 'truncated_json' // JSON that stops part-way (an interrupted export or copy)
-  | 'wrong_shape' // valid JSON, but not this exporter's layout
-  | 'missing_columns' // a CSV without the exporter's header
-  | 'bad_date' // a time the exporter's styles do not cover
-  | 'ambiguous_dates' // day/month order contradicts itself inside one file
-  | 'no_messages' // the file holds no message at all
-  | 'bad_zip' // not a zip, or a damaged one
-  | 'slack_no_users'; // a zip without the workspace's users.json
-
-export class ChatReadError extends Error {
-  constructor(
-    readonly reason: ChatReadReason,
-    /** The format id the reader was reading (`dce-json`, `slack-zip`…). */
-    readonly format: string,
-    /** Where it went wrong (a line, an entry name), never message text. */
-    readonly detail?: string,
-  ) {
-    super(`${format}: ${reason}${detail ? ` (${detail})` : ''}`);
-    this.name = 'ChatReadError';
-  }
-}
-
-export interface ReadOptions {
-  /** Minutes east of UTC for zone-less times; default UTC+8. */
-  offsetMinutes?: number;
-  /** The file's name, used as the group id when a format has none. */
-  fileName: string;
-}
+export { ChatReadError, isObject, isQuestion, type ChatReadReason, type ReadOptions } from './read-error';
+import { ChatReadError, type ReadOptions } from './read-error';
 
 export const offsetOf = (options: ReadOptions): number => options.offsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES;
-
-/** The text asks something: it ends in a question mark (ASCII or full-width), trailing spaces aside. */
-export const isQuestion = (text: string): boolean => /[?？]\s*$/u.test(text);
 
 /** Depth of open brackets at the end of the text, strings skipped: above 0 means the JSON was cut off. */
 function openDepth(text: string): number {
@@ -66,7 +34,7 @@ export function parseJsonText(text: string, format: string): unknown {
   } catch {
     const t = s.trim();
     const looksJson = t.startsWith('{') || t.startsWith('[');
-    throw new ChatReadError(looksJson && openDepth(t) > 0 ? 'truncated_json' : 'not_json', format);
+    throw new ChatReadError(looksJson && openDepth(t) > 0 ? 'truncated_json' : 'not_json', '', { format });
   }
 }
 
@@ -96,5 +64,4 @@ export function parseIsoTime(text: string, offsetMinutes: number): { ms: number;
   return { ms: ms - z * 60_000, zoned: true };
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);

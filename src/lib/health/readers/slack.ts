@@ -36,20 +36,20 @@ export function readSlackZip(bytes: Uint8Array, _options: ReadOptions): ChatExpo
   try {
     files = unzipSync(bytes);
   } catch {
-    throw new ChatReadError('bad_zip', F);
+    throw new ChatReadError('bad_zip', '', { format: F });
   }
   const names = Object.keys(files)
     .filter((n) => !n.startsWith('__MACOSX/'))
     .sort();
   // A zip re-made from the unpacked folder puts everything one folder down: take users.json's folder as the root.
   const usersPath = names.filter((n) => /^([^/]+\/)?users\.json$/.test(n)).sort((a, b) => a.length - b.length)[0];
-  if (usersPath === undefined) throw new ChatReadError('slack_no_users', F);
+  if (usersPath === undefined) throw new ChatReadError('slack_no_users', '', { format: F });
   const root = usersPath.slice(0, -'users.json'.length);
   const json = (path: string): unknown => parseJsonText(decoder.decode(files[path]!), F);
   const list = (path: string): Record<string, unknown>[] => {
     if (files[root + path] === undefined) return [];
     const v = json(root + path);
-    if (!Array.isArray(v)) throw new ChatReadError('wrong_shape', F, path);
+    if (!Array.isArray(v)) throw new ChatReadError('wrong_shape', path, { format: F });
     return v.filter(isObject);
   };
 
@@ -85,11 +85,11 @@ export function readSlackZip(bytes: Uint8Array, _options: ReadOptions): ChatExpo
     const group = channel?.id ?? folder;
     if (!groups.has(group)) groups.set(group, channel?.name ? { id: group, name: channel.name } : { id: group, name: folder });
     const day = json(path);
-    if (!Array.isArray(day)) throw new ChatReadError('wrong_shape', F, path);
+    if (!Array.isArray(day)) throw new ChatReadError('wrong_shape', path, { format: F });
     for (const msg of day) {
       if (!isObject(msg)) continue;
       const at = tsMs(msg.ts);
-      if (at === null) throw new ChatReadError('bad_date', F, path);
+      if (at === null) throw new ChatReadError('bad_date', path, { format: F });
       const subtype = str(msg.subtype);
       const botId = str(msg.bot_id);
       const member = str(msg.user) ?? botId;
@@ -109,7 +109,7 @@ export function readSlackZip(bytes: Uint8Array, _options: ReadOptions): ChatExpo
       records.push(r);
     }
   }
-  if (records.length === 0) throw new ChatReadError('no_messages', F);
+  if (records.length === 0) throw new ChatReadError('no_messages', '', { format: F });
   const roster: RosterEntry[] = [];
   for (const c of channelByFolder.values())
     if (groups.has(c.id))

@@ -40,7 +40,7 @@ export function telegramText(v: unknown): string {
 function chatsOf(data: Obj): Obj[] {
   if (Array.isArray(data.messages)) return [data];
   const lists = [data.chats, data.left_chats].filter(isObject).map((l) => l.list);
-  if (lists.length === 0 || !lists.every(Array.isArray)) throw new ChatReadError('wrong_shape', F);
+  if (lists.length === 0 || !lists.every(Array.isArray)) throw new ChatReadError('wrong_shape', '', { format: F });
   return (lists as unknown[][])
     .flat()
     .filter(isObject)
@@ -49,7 +49,7 @@ function chatsOf(data: Obj): Obj[] {
 
 export function readTelegramJson(text: string, options: ReadOptions): ChatExport {
   const data = parseJsonText(text, F);
-  if (!isObject(data)) throw new ChatReadError('wrong_shape', F);
+  if (!isObject(data)) throw new ChatReadError('wrong_shape', '', { format: F });
   const chats = chatsOf(data);
   const offset = offsetOf(options);
   const me = isObject(data.personal_information) ? str(data.personal_information.user_id) : undefined;
@@ -76,7 +76,7 @@ export function readTelegramJson(text: string, options: ReadOptions): ChatExport
     const name = str(chat.name);
     groups.push(name === undefined ? { id: group } : { id: group, name });
     (chat.messages as unknown[]).forEach((m, i) => {
-      if (!isObject(m)) throw new ChatReadError('wrong_shape', F, `${group} messages[${i}]`);
+      if (!isObject(m)) throw new ChatReadError('wrong_shape', `${group} messages[${i}]`, { format: F });
       if (m.type === 'unsupported') return;
       let at: number | undefined;
       const raw = str(m.date_unixtime);
@@ -90,7 +90,7 @@ export function readTelegramJson(text: string, options: ReadOptions): ChatExport
           local++;
         }
       }
-      if (at === undefined) throw new ChatReadError('bad_date', F, `${group} messages[${i}]`);
+      if (at === undefined) throw new ChatReadError('bad_date', `${group} messages[${i}]`, { format: F });
       const push = (member: string, kind: ChatRecordKind, who?: string) => {
         const r: ChatRecord = { member, group, at: at!, kind };
         if (who !== undefined) r.name = who;
@@ -122,7 +122,7 @@ export function readTelegramJson(text: string, options: ReadOptions): ChatExport
       if (isQuestion(telegramText(m.text))) r.question = true;
     });
   }
-  if (records.length === 0) throw new ChatReadError('no_messages', F);
+  if (records.length === 0) throw new ChatReadError('no_messages', '', { format: F });
   const time = local === 0 ? { field: 'date_unixtime', kind: 'unix' as const } : { field: 'date', kind: 'local' as const, offsetMinutes: offset };
   return { format: F, groups, records, roster: [], time };
 }

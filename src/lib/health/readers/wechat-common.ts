@@ -5,32 +5,11 @@
  */
 import type { ChatRecord } from '../chat';
 
-export type ChatReadReason =
-  | 'missing_columns'
-  | 'truncated_json'
-  | 'bad_json'
-  | 'wrong_shape'
-  | 'bad_time'
-  | 'missing_part'
-  | 'short_part'
-  | 'api_error'
-  | 'no_rows';
+export { ChatReadError, isObject, isQuestion, type ChatReadReason } from './read-error';
+import { ChatReadError } from './read-error';
 
-/** A file that cannot be read without guessing: the page names the file and the reason, never a figure. */
-export class ChatReadError extends Error {
-  constructor(
-    readonly reason: ChatReadReason,
-    /** What exactly: the missing columns, the line, the gap between parts. */
-    readonly detail: string = '',
-    readonly fileName: string = '',
-  ) {
-    super(`${fileName ? `${fileName}: ` : ''}${reason}${detail ? ` (${detail})` : ''}`);
-    this.name = 'ChatReadError';
-  }
-}
-
+/** The WeChat-family readers always get an offset (the page's chosen one). */
 export interface ReadOptions {
-  /** Minutes east of UTC for formats that write zone-less local times. */
   offsetMinutes: number;
   fileName: string;
 }
@@ -58,7 +37,6 @@ export function unixToMs(value: unknown): number | null {
 }
 
 /** The text asks something: it ends in ? or ？ (the text itself is never kept). */
-export const isQuestion = (text: unknown): boolean => typeof text === 'string' && /[?？]\s*$/.test(text);
 
 // `"张三"邀请"李四、王五"加入了群聊`, `你邀请"李四"加入了群聊`, `"李四"通过扫描"张三"分享的二维码加入群聊`,
 // `"李四"加入了群聊` — quotes are ASCII or “ ” depending on the client.
@@ -108,11 +86,10 @@ export function parseJson(text: string, fileName: string): unknown {
     return JSON.parse(t);
   } catch (e) {
     const truncated = t !== '' && !/[}\]]$/.test(t);
-    throw new ChatReadError(truncated ? 'truncated_json' : 'bad_json', e instanceof Error ? e.message.slice(0, 80) : '', fileName);
+    throw new ChatReadError(truncated ? 'truncated_json' : 'bad_json', e instanceof Error ? e.message.slice(0, 80) : '', { fileName });
   }
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 

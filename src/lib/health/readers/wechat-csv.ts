@@ -45,12 +45,12 @@ function rowsOf(text: string): string[][] {
 function columns<K extends string>(header: readonly string[], wanted: readonly K[], fileName: string): Record<K, number> {
   const names = header.map((h) => h.trim());
   const missing = wanted.filter((w) => !names.includes(w));
-  if (missing.length > 0) throw new ChatReadError('missing_columns', missing.join(', '), fileName);
+  if (missing.length > 0) throw new ChatReadError('missing_columns', missing.join(', '), { fileName });
   return Object.fromEntries(wanted.map((w) => [w, names.indexOf(w)])) as Record<K, number>;
 }
 
 const badTime = (line: number, value: string, fileName: string) =>
-  new ChatReadError('bad_time', `line ${line}: ${value.slice(0, 30)}`, fileName);
+  new ChatReadError('bad_date', `line ${line}: ${value.slice(0, 30)}`, { fileName });
 
 const WECHATMSG_COLUMNS = ['Type', 'IsSender', 'CreateTime', 'StrContent', 'Remark', 'NickName', 'Sender'] as const;
 
@@ -65,7 +65,7 @@ export function readWechatMsgCsv(text: string, { fileName }: ReadOptions): ChatE
   body.forEach((row, i) => {
     const line = i + 2;
     // Before 2024-02 (commit 43d6792) private chats were written without the last three cells: no sender at all.
-    if (row.length <= c.Sender) throw new ChatReadError('missing_columns', `Sender (line ${line})`, fileName);
+    if (row.length <= c.Sender) throw new ChatReadError('missing_columns', `Sender (line ${line})`, { fileName });
     const raw = row[c.CreateTime] ?? '';
     const at = unixToMs(raw);
     if (at === null) throw badTime(line, raw, fileName);
@@ -103,7 +103,7 @@ export type PywxdumpUsers = Record<string, { nickname?: unknown; remark?: unknow
 /** Reads a `users.json` into the map `readPywxdumpCsv` takes; a file of another shape is refused. */
 export function readPywxdumpUsers(text: string, fileName = 'users.json'): PywxdumpUsers {
   const data = parseJson(text, fileName);
-  if (!isObject(data) || !Object.values(data).every(isObject)) throw new ChatReadError('wrong_shape', '{ wxid: { nickname } }', fileName);
+  if (!isObject(data) || !Object.values(data).every(isObject)) throw new ChatReadError('wrong_shape', '{ wxid: { nickname } }', { fileName });
   return data as PywxdumpUsers;
 }
 
@@ -189,13 +189,13 @@ export function joinPywxdumpParts(files: readonly { name: string; text: string }
     let expected = 0;
     for (const p of set) {
       if (!p.part) continue;
-      if (p.part.start !== expected) throw new ChatReadError('missing_part', `${p.part.room}_${expected}_${p.part.start}.csv`, p.name);
+      if (p.part.start !== expected) throw new ChatReadError('missing_part', `${p.part.room}_${expected}_${p.part.start}.csv`, { fileName: p.name });
       expected = p.part.end;
     }
     set.forEach((p, i) => {
       const read = readPywxdumpCsv(p.text, { offsetMinutes, fileName: p.name }, users);
       if (p.part && i < set.length - 1 && read.records.length < p.part.end - p.part.start) {
-        throw new ChatReadError('short_part', `${read.records.length} / ${p.part.end - p.part.start}`, p.name);
+        throw new ChatReadError('short_part', `${read.records.length} / ${p.part.end - p.part.start}`, { fileName: p.name });
       }
       out.records.push(...read.records);
       for (const g of read.groups) if (!seenGroups.has(g.id)) seenGroups.add(g.id), out.groups.push(g);

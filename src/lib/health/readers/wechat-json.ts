@@ -34,7 +34,7 @@ import {
 } from './wechat-common';
 
 const badTime = (index: number, value: unknown, fileName: string) =>
-  new ChatReadError('bad_time', `message ${index + 1}: ${String(value).slice(0, 30)}`, fileName);
+  new ChatReadError('bad_date', `message ${index + 1}: ${String(value).slice(0, 30)}`, { fileName });
 
 /** The message type in the low 32 bits of WeChat's `localType` (the sub-type is shifted into the high 32). */
 export function baseLocalType(localType: unknown): number {
@@ -46,7 +46,7 @@ export function baseLocalType(localType: unknown): number {
 /** WeFlow / EchoTrace JSON (and its arkme-json variant) → records. */
 export function readWeflowJson(text: string, { fileName }: ReadOptions): ChatExport {
   const data = parseJson(text, fileName);
-  if (!isObject(data) || !Array.isArray(data.messages)) throw new ChatReadError('wrong_shape', 'messages[]', fileName);
+  if (!isObject(data) || !Array.isArray(data.messages)) throw new ChatReadError('wrong_shape', 'messages[]', { fileName });
   const session = isObject(data.session) ? data.session : {};
   const groupId = str(session.wxid) || str(session.username) || baseName(fileName);
   const groupName = str(session.displayName) || str(session.nickname);
@@ -58,7 +58,7 @@ export function readWeflowJson(text: string, { fileName }: ReadOptions): ChatExp
   const notices: PendingNotice[] = [];
   const names = new Map<string, Set<string>>();
   data.messages.forEach((m: unknown, i: number) => {
-    if (!isObject(m)) throw new ChatReadError('wrong_shape', `message ${i + 1}`, fileName);
+    if (!isObject(m)) throw new ChatReadError('wrong_shape', `message ${i + 1}`, { fileName });
     const at = unixToMs(m.createTime);
     if (at === null) throw badTime(i, m.createTime, fileName);
     const viaId = m.senderID !== undefined ? senders.get(str(m.senderID)) : undefined;
@@ -108,7 +108,7 @@ function chatlabExport(format: string, { meta, members, messages }: ChatlabParts
   const records: ChatRecord[] = [];
   const notices: PendingNotice[] = [];
   messages.forEach((m, i) => {
-    if (!isObject(m)) throw new ChatReadError('wrong_shape', `message ${i + 1}`, fileName);
+    if (!isObject(m)) throw new ChatReadError('wrong_shape', `message ${i + 1}`, { fileName });
     const at = unixToMs(m.timestamp);
     if (at === null) throw badTime(i, m.timestamp, fileName);
     const member = str(m.sender);
@@ -138,7 +138,7 @@ function chatlabExport(format: string, { meta, members, messages }: ChatlabParts
 /** ChatLab JSON → records. */
 export function readChatlabJson(text: string, { fileName }: ReadOptions): ChatExport {
   const data = parseJson(text, fileName);
-  if (!isObject(data) || !isObject(data.chatlab) || !Array.isArray(data.messages)) throw new ChatReadError('wrong_shape', 'chatlab, messages[]', fileName);
+  if (!isObject(data) || !isObject(data.chatlab) || !Array.isArray(data.messages)) throw new ChatReadError('wrong_shape', 'chatlab, messages[]', { fileName });
   return chatlabExport(
     'chatlab-json',
     { meta: isObject(data.meta) ? data.meta : {}, members: Array.isArray(data.members) ? data.members : [], messages: data.messages },
@@ -158,7 +158,7 @@ function jsonLines(text: string, fileName: string): unknown[] {
     try {
       out.push(JSON.parse(line));
     } catch {
-      throw new ChatReadError(i === last ? 'truncated_json' : 'bad_json', `line ${i + 1}`, fileName);
+      throw new ChatReadError(i === last ? 'truncated_json' : 'bad_json', `line ${i + 1}`, { fileName });
     }
   }
   return out;
@@ -168,7 +168,7 @@ function jsonLines(text: string, fileName: string): unknown[] {
 export function readChatlabJsonl(text: string, { fileName }: ReadOptions): ChatExport {
   const items = jsonLines(text, fileName);
   const head = items[0];
-  if (!isObject(head) || head._type !== 'header') throw new ChatReadError('wrong_shape', '_type: header', fileName);
+  if (!isObject(head) || head._type !== 'header') throw new ChatReadError('wrong_shape', '_type: header', { fileName });
   const members: unknown[] = [];
   const messages: unknown[] = [];
   for (const it of items) {
@@ -196,10 +196,10 @@ export function readWecomGroupchatJson(text: string, { fileName }: ReadOptions):
   const groups: ChatGroup[] = [];
   const roster: RosterEntry[] = [];
   values.forEach((v, i) => {
-    if (!isObject(v)) throw new ChatReadError('wrong_shape', `response ${i + 1}`, fileName);
-    if (v.errcode !== undefined && Number(v.errcode) !== 0) throw new ChatReadError('api_error', `${str(v.errcode)} ${str(v.errmsg)}`.trim(), fileName);
+    if (!isObject(v)) throw new ChatReadError('wrong_shape', `response ${i + 1}`, { fileName });
+    if (v.errcode !== undefined && Number(v.errcode) !== 0) throw new ChatReadError('api_error', `${str(v.errcode)} ${str(v.errmsg)}`.trim(), { fileName });
     const chat = v.group_chat;
-    if (!isObject(chat) || !Array.isArray(chat.member_list)) throw new ChatReadError('wrong_shape', 'group_chat.member_list[]', fileName);
+    if (!isObject(chat) || !Array.isArray(chat.member_list)) throw new ChatReadError('wrong_shape', 'group_chat.member_list[]', { fileName });
     const group = str(chat.chat_id) || `${baseName(fileName)}#${i + 1}`;
     const name = str(chat.name);
     groups.push(name ? { id: group, name } : { id: group });
