@@ -36,8 +36,6 @@ export function unixToMs(value: unknown): number | null {
   return n >= 1e12 ? Math.round(n) : Math.round(n * 1000);
 }
 
-/** The text asks something: it ends in ? or ？ (the text itself is never kept). */
-
 // `"张三"邀请"李四、王五"加入了群聊`, `你邀请"李四"加入了群聊`, `"李四"通过扫描"张三"分享的二维码加入群聊`,
 // `"李四"加入了群聊` — quotes are ASCII or “ ” depending on the client.
 const INVITED = /邀请["“]([^"”]+)["”]加入了?群聊/;
@@ -89,7 +87,6 @@ export function parseJson(text: string, fileName: string): unknown {
     throw new ChatReadError(truncated ? 'truncated_json' : 'bad_json', e instanceof Error ? e.message.slice(0, 80) : '', { fileName });
   }
 }
-
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 

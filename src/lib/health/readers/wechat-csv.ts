@@ -36,6 +36,10 @@ import {
   unixToMs,
 } from './wechat-common';
 
+/** A cell of a row that may be shorter than the header (a ragged line): missing cells read as empty. */
+const cellText = (row: readonly string[], i: number): string => row[i] ?? '';
+const cell = (row: readonly string[], i: number): string => cellText(row, i).trim();
+
 function rowsOf(text: string): string[][] {
   const parsed = Papa.parse<string[]>(stripBom(text), { skipEmptyLines: true });
   return parsed.data;
@@ -66,16 +70,16 @@ export function readWechatMsgCsv(text: string, { fileName }: ReadOptions): ChatE
     const line = i + 2;
     // Before 2024-02 (commit 43d6792) private chats were written without the last three cells: no sender at all.
     if (row.length <= c.Sender) throw new ChatReadError('missing_columns', `Sender (line ${line})`, { fileName });
-    const raw = row[c.CreateTime] ?? '';
+    const raw = cellText(row, c.CreateTime);
     const at = unixToMs(raw);
     if (at === null) throw badTime(line, raw, fileName);
-    const member = (row[c.Sender] ?? '').trim();
-    const nick = (row[c.NickName] ?? '').trim();
-    const remark = (row[c.Remark] ?? '').trim();
+    const member = cell(row, c.Sender);
+    const nick = cell(row, c.NickName);
+    const remark = cell(row, c.Remark);
     // A member who left is written with wxid in every name column: that is no name.
     const name = nick && nick !== member ? nick : remark && remark !== member ? remark : undefined;
-    const content = row[c.StrContent] ?? '';
-    const type = (row[c.Type] ?? '').trim();
+    const content = cellText(row, c.StrContent);
+    const type = cell(row, c.Type);
     if (type === '10000' || member === '') {
       notices.push({ record: { member, group, at, kind: 'system' }, text: content });
       return;
@@ -84,7 +88,7 @@ export function readWechatMsgCsv(text: string, { fileName }: ReadOptions): ChatE
     noteName(names, remark, member);
     const rec: ChatRecord = { member, group, at, kind: 'message' };
     if (name) rec.name = name;
-    if ((row[c.IsSender] ?? '').trim() === '1') rec.self = true;
+    if (cell(row, c.IsSender) === '1') rec.self = true;
     if (type === '1' && isQuestion(content)) rec.question = true;
     records.push(rec);
   });
@@ -131,18 +135,18 @@ export function readPywxdumpCsv(text: string, { offsetMinutes, fileName }: ReadO
   }
   body.forEach((row, i) => {
     const line = i + 2;
-    const raw = row[c.CreateTime] ?? '';
+    const raw = cellText(row, c.CreateTime);
     const at = localTimeToMs(raw, offsetMinutes);
     if (at === null) throw badTime(line, raw, fileName);
-    const group = (row[c.room_name] ?? '').trim() || baseName(fileName);
+    const group = cell(row, c.room_name) || baseName(fileName);
     const groupName = userName(users, group);
     if (!groups.has(group)) groups.set(group, groupName ? { id: group, name: groupName } : { id: group });
-    const typeName = (row[c.type_name] ?? '').trim();
-    const talker = (row[c.talker] ?? '').trim();
-    const self = (row[c.is_sender] ?? '').trim() === '1';
+    const typeName = cell(row, c.type_name);
+    const talker = cell(row, c.talker);
+    const self = cell(row, c.is_sender) === '1';
     // Join notices carry display names only: they become joins when users.json names that person.
     if (isPywxdumpSystem(typeName) || (!self && (talker === '系统' || talker === '未知' || talker === ''))) {
-      notices.push({ record: { member: self ? talker : '', group, at, kind: 'system' }, text: row[c.msg] ?? '' });
+      notices.push({ record: { member: self ? talker : '', group, at, kind: 'system' }, text: cellText(row, c.msg) });
       return;
     }
     const rec: ChatRecord = { member: talker, group, at, kind: 'message' };
@@ -218,19 +222,19 @@ export function readChatlogCsv(text: string, { offsetMinutes, fileName }: ReadOp
   const names = new Map<string, Set<string>>();
   body.forEach((row, i) => {
     const line = i + 2;
-    const raw = row[c.Time] ?? '';
+    const raw = cellText(row, c.Time);
     const at = localTimeToMs(raw, offsetMinutes);
     if (at === null) throw badTime(line, raw, fileName);
-    const group = (row[c.Talker] ?? '').trim() || baseName(fileName);
-    const groupName = (row[c.TalkerName] ?? '').trim();
+    const group = cell(row, c.Talker) || baseName(fileName);
+    const groupName = cell(row, c.TalkerName);
     if (!groups.has(group)) groups.set(group, groupName ? { id: group, name: groupName } : { id: group });
-    const member = (row[c.Sender] ?? '').trim();
-    const content = row[c.Content] ?? '';
+    const member = cell(row, c.Sender);
+    const content = cellText(row, c.Content);
     if (member === '系统消息' || member === '') {
       notices.push({ record: { member: '', group, at, kind: 'system' }, text: content });
       return;
     }
-    const name = (row[c.SenderName] ?? '').trim();
+    const name = cell(row, c.SenderName);
     noteName(names, name, member);
     const rec: ChatRecord = { member, group, at, kind: 'message' };
     if (name && name !== member) rec.name = name;

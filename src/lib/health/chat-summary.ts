@@ -1,0 +1,65 @@
+/**
+ * A chat export reduced to what the health check shows: the `{member, date}` events the existing analysis
+ * (`analyzeActivity`) reads, the per-group table, and what was left out and why, so the page can say it.
+ *
+ * Left out of every figure: the exporting account's own records, members the platform marks as bots, and
+ * IDs the user ticked as staff (`mergeExports`); only `message` records are activity (joins, leaves, recalls
+ * and notices are not). A chat log sees only people who posted: `silentMembers` counts roster members
+ * who never did, and is 0 when no roster was read.
+ *
+ * Example: the 留痕 fixture `产品交流群_utf8.csv` (10 rows: 7 messages, 1 of them the owner's, 2 notices…)
+ * → 6 counted messages from 4 members, 1 own message and 3 non-message rows left out, one group row.
+ */
+import type { ActivityEvent } from '../activity';
+import type { ChatExport, ChatTimeSource } from './chat';
+import { groupTable, type GroupRow } from './groups';
+import { mergeExports, toActivityEvents } from './merge';
+
+export interface ChatSummary {
+  format: string;
+  time: ChatTimeSource | null;
+  /** Records in the file(s), of every kind. */
+  records: number;
+  /** Messages counted as activity. */
+  messages: number;
+  /** Records left out, by why. */
+  left: { self: number; bots: number; staff: number; notMessages: number };
+  /** Members who posted at least one counted message. */
+  speakers: number;
+  /** Roster members who never posted (0 without a roster). */
+  silentMembers: number;
+  /** Per group, with the all-groups row first. */
+  groups: GroupRow[];
+}
+
+export interface ChatSummaryOptions {
+  offsetMinutes: number;
+  /** IDs the user ticked as staff or bots. */
+  exclude?: ReadonlySet<string>;
+}
+
+export function summarizeChat(exports: readonly ChatExport[], options: ChatSummaryOptions): { summary: ChatSummary; events: ActivityEvent[] } {
+  const merged = mergeExports(exports, { offsetMinutes: options.offsetMinutes, exclude: options.exclude });
+  const events = toActivityEvents(merged);
+  let messages = 0;
+  const speakers = new Set<string>();
+  for (const r of merged.records) {
+    if (r.kind !== 'message') continue;
+    messages++;
+    speakers.add(r.member);
+  }
+  const records = exports.reduce((n, x) => n + x.records.length, 0);
+  return {
+    events,
+    summary: {
+      format: exports.map((x) => x.format).join(', '),
+      time: exports.find((x) => x.time)?.time ?? null,
+      records,
+      messages,
+      left: { self: merged.dropped.self, bots: merged.dropped.bots, staff: merged.dropped.excluded, notMessages: merged.records.length - messages },
+      speakers: speakers.size,
+      silentMembers: merged.silentMembers,
+      groups: groupTable(merged.records, merged.roster, { offsetMinutes: options.offsetMinutes, groups: merged.groups }).rows,
+    },
+  };
+}
