@@ -27,7 +27,9 @@ export default defineConfig({
   workers: 3,
   retries: 0,
   forbidOnly: true,
-  timeout: 60_000,
+  // Two minutes a test (six when slow-marked): on two cores shared by three workers, a test that walks several
+  // calculator pages or types key by key took 55–65 s in CI, where the default minute made it fail at random.
+  timeout: 120_000,
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
@@ -43,7 +45,9 @@ export default defineConfig({
     command: `astro preview --host 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Two minutes a test (six when slow-marked): on two cores shared by three workers, a test that walks several
+  // calculator pages or types key by key took 55–65 s in CI, where the default minute made it fail at random.
+  timeout: 120_000,
     env: { ASTRO_TELEMETRY_DISABLED: '1' },
   },
 });
