@@ -230,41 +230,41 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
             </>
           ) : (
             <>
-            <p class="health-file-facts" data-testid="health-encoding">
-              {fill(preview.format === 'xlsx' ? t.fileFactsXlsx : t.fileFacts, {
-                name: stage.file.name,
-                size: formatNumber(stage.file.size / 1024, locale, { maximumFractionDigits: 0 }),
-                encoding: t.encodings[preview.encoding],
-                bom: preview.bom ? t.withBom : '',
-                delimiter: t.delimiters[preview.delimiter as keyof typeof t.delimiters] ?? preview.delimiter,
-              })}
-            </p>
-            <div class="health-scroll" tabIndex={0} role="region" aria-label={t.previewLabel}>
-              <table class="health-preview">
-                <caption>{t.previewLabel}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.row}</th>
-                    {Array.from({ length: width }, (_, i) => (
-                      <th scope="col" key={i} class={i === member ? 'is-member' : i === date ? 'is-date' : undefined}>
-                        {fill(t.columnN, { n: i + 1 })}
-                        {i === member ? ` · ${t.memberColumn}` : i === date ? ` · ${t.dateColumn}` : ''}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {shownRows.map((r, line) => (
-                    <tr key={line} class={hasHeader && line === 0 ? 'is-header' : undefined}>
-                      <th scope="row">{preview.lines[line] ?? line + 1}</th>
+              <p class="health-file-facts" data-testid="health-encoding">
+                {fill(preview.format === 'xlsx' ? t.fileFactsXlsx : t.fileFacts, {
+                  name: stage.file.name,
+                  size: formatNumber(stage.file.size / 1024, locale, { maximumFractionDigits: 0 }),
+                  encoding: t.encodings[preview.encoding],
+                  bom: preview.bom ? t.withBom : '',
+                  delimiter: t.delimiters[preview.delimiter as keyof typeof t.delimiters] ?? preview.delimiter,
+                })}
+              </p>
+              <div class="health-scroll" tabIndex={0} role="region" aria-label={t.previewLabel}>
+                <table class="health-preview">
+                  <caption>{t.previewLabel}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.row}</th>
                       {Array.from({ length: width }, (_, i) => (
-                        <td key={i}>{r[i] ?? ''}</td>
+                        <th scope="col" key={i} class={i === member ? 'is-member' : i === date ? 'is-date' : undefined}>
+                          {fill(t.columnN, { n: i + 1 })}
+                          {i === member ? ` · ${t.memberColumn}` : i === date ? ` · ${t.dateColumn}` : ''}
+                        </th>
                       ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {shownRows.map((r, line) => (
+                      <tr key={line} class={hasHeader && line === 0 ? 'is-header' : undefined}>
+                        <th scope="row">{preview.lines[line] ?? line + 1}</th>
+                        {Array.from({ length: width }, (_, i) => (
+                          <td key={i}>{r[i] ?? ''}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </>
           )}
           <form class="calc-inputs health-settings" onSubmit={(e) => (e.preventDefault(), analyze())} aria-label={preview.chat ? t.chatMapTitle : t.mapTitle}>
