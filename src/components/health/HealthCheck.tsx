@@ -15,7 +15,8 @@ import { SOURCE_DEFAULTS } from '../../lib/defaults';
 import { formatNumber, formatPercent, parenthetical, withColon, type Locale } from '../../lib/format';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from '../calculators/strings';
-import { MAX_FILE_BYTES, type Analysis, type FailureCode, type FromWorker, type Preview } from './protocol';
+import { FORMAT_LABELS } from '../../lib/health/readers/detect';
+import { MAX_FILE_BYTES, type Analysis, type ChatFailure, type FailureCode, type FromWorker, type Preview } from './protocol';
 import { HealthResults } from './HealthResults';
 import '../calculators/calculators.css';
 import './health.css';
@@ -26,7 +27,7 @@ type Stage =
   | { kind: 'mapping'; file: File; preview: Preview }
   | { kind: 'analyzing'; file: File; preview: Preview; phase: 'read' | 'parse' | 'analyze'; fraction: number }
   | { kind: 'done'; file: File; preview: Preview; analysis: Analysis }
-  | { kind: 'failed'; file: File | null; code: FailureCode | 'sample' };
+  | { kind: 'failed'; file: File | null; code: FailureCode | 'sample'; chat?: ChatFailure };
 
 /** UTC offsets offered for date-times with a zone and for timestamps, in minutes east of UTC. */
 const OFFSETS = [-480, -300, 0, 60, 330, 420, 480, 540, 600];
@@ -36,6 +37,11 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
   provideStrings(locale, strings);
   const t = ui[locale].health;
   const c = ui[locale].common;
+  const formatLabel = (format: keyof typeof FORMAT_LABELS) => FORMAT_LABELS[format][locale === 'zh-CN' ? 'zh' : 'en'];
+  const failureText = (code: FailureCode | 'sample', chat?: ChatFailure) =>
+    code === 'chat_unreadable' && chat
+      ? fill(t.failures.chat_unreadable, { format: formatLabel(chat.format), reason: t.chatReasons[chat.reason], detail: chat.detail ? parenthetical(chat.detail, locale) : '' })
+      : t.failures[code];
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [member, setMember] = useState(0);
   const [date, setDate] = useState(0);
@@ -61,7 +67,10 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
     w.onmessage = (e: MessageEvent<FromWorker>) => {
       const m = e.data;
       const s = stageRef.current;
-      if (m.type === 'preview' && s.kind === 'reading') {
+      if (m.type === 'preview' && s.kind === 'reading' && m.preview.chat) {
+        setStage({ kind: 'mapping', file: s.file, preview: m.preview });
+        setStatus(fill(t.readAs, { format: formatLabel(m.preview.chat.format) }));
+      } else if (m.type === 'preview' && s.kind === 'reading') {
         setMember(m.preview.guess.member ?? 0);
         setDate(m.preview.guess.date ?? Math.min(1, (m.preview.rows[0]?.length ?? 1) - 1));
         setHasHeader(m.preview.guess.hasHeader);
@@ -72,10 +81,12 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
       } else if (m.type === 'done' && s.kind === 'analyzing') {
         setStage({ kind: 'done', file: s.file, preview: s.preview, analysis: m.analysis });
         const h = m.analysis.health;
-        setStatus(h ? fill(t.doneStatus, { members: formatNumber(h.report.members, locale), bad: formatNumber(m.analysis.rows - m.analysis.events, locale) }) : t.noEvents);
+        const chat = m.analysis.chat;
+        if (chat) setStatus(fill(t.chatDoneStatus, { speakers: formatNumber(chat.speakers, locale), messages: formatNumber(chat.messages, locale) }));
+        else setStatus(h ? fill(t.doneStatus, { members: formatNumber(h.report.members, locale), bad: formatNumber(m.analysis.rows - m.analysis.events, locale) }) : t.noEvents);
       } else if (m.type === 'failed') {
-        setStage({ kind: 'failed', file: 'file' in s ? s.file : null, code: m.code });
-        setStatus(t.failures[m.code]);
+        setStage({ kind: 'failed', file: 'file' in s ? s.file : null, code: m.code, chat: m.chat });
+        setStatus(failureText(m.code, m.chat));
       }
     };
     w.onerror = () => {
@@ -113,14 +124,14 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
 
   const analyze = () => {
     const s = stageRef.current;
-    if ((s.kind !== 'mapping' && s.kind !== 'done') || inactiveDays.result === null || member === date) return;
+    if ((s.kind !== 'mapping' && s.kind !== 'done') || inactiveDays.result === null || (!s.preview.chat && member === date)) return;
     setStage({ kind: 'analyzing', file: s.file, preview: s.preview, phase: 'read', fraction: 0 });
     setStatus(t.analyzing);
     const w = worker.current ?? startWorker();
     w.postMessage({
       type: 'analyze',
       file: s.file,
-      settings: { format: s.preview.format, encoding: s.preview.encoding, delimiter: s.preview.delimiter, member, date, hasHeader, offsetMinutes: offset, inactiveDays: inactiveDays.result, today: todayAt(offset) },
+      settings: { format: s.preview.format, encoding: s.preview.encoding, delimiter: s.preview.delimiter, member, date, hasHeader, offsetMinutes: offset, inactiveDays: inactiveDays.result, today: todayAt(offset), chat: s.preview.chat?.format },
     });
   };
 
@@ -177,7 +188,7 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
               <span>{t.pick}</span>
               <input
                 type="file"
-                accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                accept=".csv,.tsv,.txt,.xlsx,.json,.jsonl,application/json,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 onChange={(e) => {
                   const file = (e.target as HTMLInputElement).files?.[0];
                   if (file) open(file);
@@ -200,7 +211,7 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
           {stage.kind === 'failed' ? (
             <p class="calc-error health-failure" role="alert">
               {stage.file ? withColon(stage.file.name, locale) : ''}
-              {t.failures[stage.code]}
+              {failureText(stage.code, stage.chat)}
             </p>
           ) : null}
         </section>
@@ -208,83 +219,99 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
 
       {preview && stage.kind !== 'reading' && stage.kind !== 'failed' && stage.kind !== 'idle' ? (
         <section class="health-map" aria-labelledby="health-map-title">
-          <h2 id="health-map-title">{t.mapTitle}</h2>
-          <p class="health-file-facts" data-testid="health-encoding">
-            {fill(preview.format === 'xlsx' ? t.fileFactsXlsx : t.fileFacts, {
-              name: stage.file.name,
-              size: formatNumber(stage.file.size / 1024, locale, { maximumFractionDigits: 0 }),
-              encoding: t.encodings[preview.encoding],
-              bom: preview.bom ? t.withBom : '',
-              delimiter: t.delimiters[preview.delimiter as keyof typeof t.delimiters] ?? preview.delimiter,
-            })}
-          </p>
-          <div class="health-scroll" tabIndex={0} role="region" aria-label={t.previewLabel}>
-            <table class="health-preview">
-              <caption>{t.previewLabel}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.row}</th>
-                  {Array.from({ length: width }, (_, i) => (
-                    <th scope="col" key={i} class={i === member ? 'is-member' : i === date ? 'is-date' : undefined}>
-                      {fill(t.columnN, { n: i + 1 })}
-                      {i === member ? ` · ${t.memberColumn}` : i === date ? ` · ${t.dateColumn}` : ''}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {shownRows.map((r, line) => (
-                  <tr key={line} class={hasHeader && line === 0 ? 'is-header' : undefined}>
-                    <th scope="row">{preview.lines[line] ?? line + 1}</th>
-                    {Array.from({ length: width }, (_, i) => (
-                      <td key={i}>{r[i] ?? ''}</td>
+          <h2 id="health-map-title">{preview.chat ? t.chatMapTitle : t.mapTitle}</h2>
+          {preview.chat ? (
+            <>
+              <p class="health-format" data-testid="health-format">
+                <strong>{fill(t.readAs, { format: formatLabel(preview.chat.format) })}</strong>
+              </p>
+              <p class="health-file-facts">{fill(t.chatFacts, { name: stage.file.name, size: formatNumber(stage.file.size / 1024, locale, { maximumFractionDigits: 0 }) })}</p>
+              <p class="calc-hint">{t.chatNote}</p>
+            </>
+          ) : (
+            <>
+              <p class="health-file-facts" data-testid="health-encoding">
+                {fill(preview.format === 'xlsx' ? t.fileFactsXlsx : t.fileFacts, {
+                  name: stage.file.name,
+                  size: formatNumber(stage.file.size / 1024, locale, { maximumFractionDigits: 0 }),
+                  encoding: t.encodings[preview.encoding],
+                  bom: preview.bom ? t.withBom : '',
+                  delimiter: t.delimiters[preview.delimiter as keyof typeof t.delimiters] ?? preview.delimiter,
+                })}
+              </p>
+              <div class="health-scroll" tabIndex={0} role="region" aria-label={t.previewLabel}>
+                <table class="health-preview">
+                  <caption>{t.previewLabel}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.row}</th>
+                      {Array.from({ length: width }, (_, i) => (
+                        <th scope="col" key={i} class={i === member ? 'is-member' : i === date ? 'is-date' : undefined}>
+                          {fill(t.columnN, { n: i + 1 })}
+                          {i === member ? ` · ${t.memberColumn}` : i === date ? ` · ${t.dateColumn}` : ''}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shownRows.map((r, line) => (
+                      <tr key={line} class={hasHeader && line === 0 ? 'is-header' : undefined}>
+                        <th scope="row">{preview.lines[line] ?? line + 1}</th>
+                        {Array.from({ length: width }, (_, i) => (
+                          <td key={i}>{r[i] ?? ''}</td>
+                        ))}
+                      </tr>
                     ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <form class="calc-inputs health-settings" onSubmit={(e) => (e.preventDefault(), analyze())} aria-label={t.mapTitle}>
-            <div class="calc-field">
-              <label for="health-member">{t.memberColumn}</label>
-              <select id="health-member" value={member} onChange={(e) => setMember(Number((e.target as HTMLSelectElement).value))}>
-                {Array.from({ length: width }, (_, i) => (
-                  <option value={i} key={i}>
-                    {columnName(i)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="calc-field">
-              <label for="health-date">{t.dateColumn}</label>
-              <select
-                id="health-date"
-                value={date}
-                aria-invalid={member === date ? 'true' : undefined}
-                aria-describedby={member === date ? 'health-date-err' : 'health-date-hint'}
-                onChange={(e) => setDate(Number((e.target as HTMLSelectElement).value))}
-              >
-                {Array.from({ length: width }, (_, i) => (
-                  <option value={i} key={i}>
-                    {columnName(i)}
-                  </option>
-                ))}
-              </select>
-              {member === date ? (
-                <p class="calc-error" id="health-date-err">
-                  {t.sameColumn}
-                </p>
-              ) : (
-                <p class="calc-hint" id="health-date-hint">
-                  {t.dateFormats}
-                </p>
-              )}
-            </div>
-            <div class="calc-field health-check-field">
-              <label>
-                <input type="checkbox" checked={hasHeader} onChange={(e) => setHasHeader((e.target as HTMLInputElement).checked)} /> {t.hasHeader}
-              </label>
-            </div>
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+          <form class="calc-inputs health-settings" onSubmit={(e) => (e.preventDefault(), analyze())} aria-label={preview.chat ? t.chatMapTitle : t.mapTitle}>
+            {preview.chat ? null : (
+              <>
+                <div class="calc-field">
+                  <label for="health-member">{t.memberColumn}</label>
+                  <select id="health-member" value={member} onChange={(e) => setMember(Number((e.target as HTMLSelectElement).value))}>
+                    {Array.from({ length: width }, (_, i) => (
+                      <option value={i} key={i}>
+                        {columnName(i)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div class="calc-field">
+                  <label for="health-date">{t.dateColumn}</label>
+                  <select
+                    id="health-date"
+                    value={date}
+                    aria-invalid={member === date ? 'true' : undefined}
+                    aria-describedby={member === date ? 'health-date-err' : 'health-date-hint'}
+                    onChange={(e) => setDate(Number((e.target as HTMLSelectElement).value))}
+                  >
+                    {Array.from({ length: width }, (_, i) => (
+                      <option value={i} key={i}>
+                        {columnName(i)}
+                      </option>
+                    ))}
+                  </select>
+                  {member === date ? (
+                    <p class="calc-error" id="health-date-err">
+                      {t.sameColumn}
+                    </p>
+                  ) : (
+                    <p class="calc-hint" id="health-date-hint">
+                      {t.dateFormats}
+                    </p>
+                  )}
+                </div>
+                <div class="calc-field health-check-field">
+                  <label>
+                    <input type="checkbox" checked={hasHeader} onChange={(e) => setHasHeader((e.target as HTMLInputElement).checked)} /> {t.hasHeader}
+                  </label>
+                </div>
+              </>
+            )}
             <div class="calc-field">
               <label for="health-offset">{t.timeZone}</label>
               <select id="health-offset" value={offset} aria-describedby="health-offset-hint" onChange={(e) => setOffset(Number((e.target as HTMLSelectElement).value))}>
@@ -323,7 +350,7 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
               </p>
             </div>
             <div class="health-buttons">
-              <button type="submit" class="health-primary" disabled={stage.kind === 'analyzing' || member === date || inactiveError !== null}>
+              <button type="submit" class="health-primary" disabled={stage.kind === 'analyzing' || (!preview.chat && member === date) || inactiveError !== null}>
                 {stage.kind === 'done' ? t.reanalyze : t.analyze}
               </button>
               <button type="button" onClick={restart} disabled={stage.kind === 'analyzing'}>

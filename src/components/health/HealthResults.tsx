@@ -14,6 +14,8 @@ import { fill } from '../../i18n/fill';
 import { saveCsv } from '../calculators/export';
 import { Formula, issueText, Stat } from '../calculators/parts';
 import { ui } from '../calculators/strings';
+import { FORMAT_LABELS } from '../../lib/health/readers/detect';
+import { ChatFacts } from './ChatFacts';
 import type { Analysis } from './protocol';
 
 /** Months shown in the heatmap; older cohorts scroll sideways. */
@@ -116,14 +118,24 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
     <section class="calc-results health-results" aria-labelledby="health-results-title">
       <h2 id="health-results-title">{t.resultsTitle}</h2>
       <p class="health-file-facts" data-testid="health-summary">
-        {fill(t.summary, {
-          name: file.name,
-          rows: n(analysis.rows),
-          events: n(analysis.events),
-          bad: n(badTotal),
-          asOf: r.asOf,
-          seconds: formatNumber(analysis.seconds, locale, { maximumFractionDigits: 1 }),
-        })}
+        {analysis.chat
+          ? fill(t.chatSummary, {
+              name: file.name,
+              format: FORMAT_LABELS[analysis.chat.format as keyof typeof FORMAT_LABELS]?.[locale === 'zh-CN' ? 'zh' : 'en'] ?? analysis.chat.format,
+              records: n(analysis.rows),
+              messages: n(analysis.chat.messages),
+              speakers: n(analysis.chat.speakers),
+              asOf: r.asOf,
+              seconds: formatNumber(analysis.seconds, locale, { maximumFractionDigits: 1 }),
+            })
+          : fill(t.summary, {
+              name: file.name,
+              rows: n(analysis.rows),
+              events: n(analysis.events),
+              bad: n(badTotal),
+              asOf: r.asOf,
+              seconds: formatNumber(analysis.seconds, locale, { maximumFractionDigits: 1 }),
+            })}
       </p>
       <dl class="calc-stats">
         <Stat label={t.members} value={n(r.members)} />
@@ -136,6 +148,7 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
           note={r.stickiness === null ? t.noMau : `${sticky ? c.ok : c.notOk} · ${fill(t.stickinessTarget, { target: formatNumber(STICKINESS_TARGET, locale) })}`}
         />
       </dl>
+      {analysis.chat ? <ChatFacts locale={locale} chat={analysis.chat} asOf={r.asOf} /> : null}
 
       <h3>{t.cohortTitle}</h3>
       <p class="calc-hint">{t.cohortHint}</p>

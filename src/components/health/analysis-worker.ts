@@ -10,7 +10,12 @@ import { binaryKind, detectEncoding, ENCODING_SAMPLE_BYTES } from '../../lib/enc
 import { EventCollector, guessColumns } from '../../lib/event-rows';
 import { averageRetention, memberTiers, tierProfile } from '../../lib/health';
 import { isBlankRow, sheetRowsText } from '../../lib/sheet-cells';
-import { MAX_XLSX_BYTES, type AnalyzeSettings, type FromWorker, type Health, type ToWorker } from './protocol';
+import type { ActivityEvent } from '../../lib/activity';
+import { summarizeChat, type ChatSummary } from '../../lib/health/chat-summary';
+import { detectFormat } from '../../lib/health/readers/detect';
+import { isTextChatFormat, readChatText, type TextChatFormat } from '../../lib/health/readers/read-chat';
+import { ChatReadError } from '../../lib/health/readers/read-error';
+import { MAX_XLSX_BYTES, type AnalyzeSettings, type Analysis, type FromWorker, type Health, type ToWorker } from './protocol';
 
 const post = (message: FromWorker) => postMessage(message);
 const PREVIEW_ROWS = 30;
@@ -54,6 +59,13 @@ async function preview(file: File) {
   if (kind) return post({ type: 'failed', code: kind });
   const { encoding, bom } = detected;
   const text = new TextDecoder(encoding).decode(sample, { stream: true });
+  // A chat export is told by its header row or its first JSON keys; its own reader reads it whole.
+  const format = detectFormat(file.name, text);
+  if (isTextChatFormat(format)) {
+    return post({ type: 'preview', preview: { format: 'text', encoding, bom, delimiter: ',', rows: [], lines: [], guess: { member: null, date: null, hasHeader: true }, chat: { format } } });
+  }
+  if (format === 'unknown') return post({ type: 'failed', code: 'unknown_json' });
+  if (format === 'pywxdump-users-json') return post({ type: 'failed', code: 'users_json_alone' });
   // Blank lines are parsed (not skipped) so that each shown row keeps its number in the file.
   const parsed = Papa.parse<string[]>(text, { preview: PREVIEW_ROWS * 4, delimitersToGuess: [',', '\t', ';', '|'] });
   const { rows, lines } = firstRows(parsed.data);
@@ -74,9 +86,26 @@ async function previewWorkbook(file: File) {
   post({ type: 'preview', preview: { format: 'xlsx', encoding: 'utf-8', bom: false, delimiter: ',', rows, lines, guess: guessColumns(rows) } });
 }
 
+/** A chat export: its reader, then the same analysis as any export. Message text never leaves this worker. */
+async function analyzeChat(file: File, s: AnalyzeSettings, format: TextChatFormat, started: number) {
+  const text = new TextDecoder(s.encoding).decode(await file.arrayBuffer());
+  post({ type: 'progress', phase: 'parse', fraction: 0.5 });
+  let read;
+  try {
+    read = summarizeChat([readChatText(format, text, { fileName: file.name, offsetMinutes: s.offsetMinutes })], { offsetMinutes: s.offsetMinutes });
+  } catch (e) {
+    if (e instanceof ChatReadError) return post({ type: 'failed', code: 'chat_unreadable', chat: { format, reason: e.reason, detail: e.detail } });
+    throw e;
+  }
+  const events = read.events.filter((e) => e.date <= s.today);
+  post({ type: 'progress', phase: 'analyze', fraction: 1 });
+  finish(events, s, started, { rows: read.summary.records, bad: [], badCounts: { missing_member: 0, bad_date: 0, future_date: read.events.length - events.length }, chat: read.summary });
+}
+
 async function analyze(file: File, s: AnalyzeSettings) {
   const started = performance.now();
   post({ type: 'progress', phase: 'read', fraction: 0 });
+  if (s.chat) return analyzeChat(file, s, s.chat, started);
   const collector = new EventCollector({ member: s.member, date: s.date, offsetMinutes: s.offsetMinutes, today: s.today });
   // Blank rows are skipped silently; with a header, the first other row names the columns (as in the preview).
   let header = s.hasHeader;
@@ -117,10 +146,15 @@ async function analyze(file: File, s: AnalyzeSettings) {
   }
   if (collector.rows === 0) return post({ type: 'failed', code: 'no_rows' });
   post({ type: 'progress', phase: 'analyze', fraction: 1 });
+  finish(collector.events, s, started, { rows: collector.rows, bad: collector.bad, badCounts: collector.badCounts });
+}
+
+/** The analysis of the events, whatever file they came from. */
+function finish(events: ActivityEvent[], s: AnalyzeSettings, started: number, read: Pick<Analysis, 'rows' | 'bad' | 'badCounts'> & { chat?: ChatSummary }) {
   let health: Health | null = null;
-  if (collector.events.length > 0) {
-    const { tierOf, atRisk, ...report } = analyzeActivity(collector.events, { inactiveDays: s.inactiveDays });
-    const members = memberTiers(collector.events, { asOf: report.asOf, tierOf });
+  if (events.length > 0) {
+    const { tierOf, atRisk, ...report } = analyzeActivity(events, { inactiveDays: s.inactiveDays });
+    const members = memberTiers(events, { asOf: report.asOf, tierOf });
     health = {
       report,
       atRisk: atRisk.map((a) => ({ ...a, tier: tierOf[a.member]! })),
@@ -131,15 +165,7 @@ async function analyze(file: File, s: AnalyzeSettings) {
   }
   post({
     type: 'done',
-    analysis: {
-      health,
-      rows: collector.rows,
-      inactiveDays: s.inactiveDays,
-      events: collector.events.length,
-      bad: collector.bad,
-      badCounts: collector.badCounts,
-      seconds: (performance.now() - started) / 1000,
-    },
+    analysis: { health, inactiveDays: s.inactiveDays, events: events.length, seconds: (performance.now() - started) / 1000, ...read },
   });
 }
 

@@ -7,6 +7,9 @@ import type { ActivityReport, Tier } from '../../lib/activity';
 import type { TextEncodingName } from '../../lib/encoding';
 import type { BadRow, BadRowReason, ColumnGuess } from '../../lib/event-rows';
 import type { AverageRetention, MemberTier, TierProfile } from '../../lib/health';
+import type { ChatSummary } from '../../lib/health/chat-summary';
+import type { ChatReadReason } from '../../lib/health/readers/read-error';
+import type { TextChatFormat } from '../../lib/health/readers/read-chat';
 
 export interface AnalyzeSettings {
   format: FileFormat;
@@ -19,6 +22,8 @@ export interface AnalyzeSettings {
   inactiveDays: number;
   /** Today at the chosen offset, YYYY-MM-DD: later dates are future dates. */
   today: string;
+  /** A chat export read by its format's reader (the columns above are then unused). */
+  chat?: TextChatFormat;
 }
 
 export type ToWorker = { type: 'preview'; file: File } | { type: 'analyze'; file: File; settings: AnalyzeSettings };
@@ -38,7 +43,14 @@ export const MAX_XLSX_BYTES = 50 * 1024 * 1024;
 /** Text (CSV, TSV) or an Excel workbook, whose first worksheet is read. */
 export type FileFormat = 'text' | 'xlsx';
 
-export type FailureCode = 'too_large' | 'xlsx_too_large' | 'empty_file' | 'unreadable' | 'xlsx_unreadable' | 'xls' | 'pdf' | 'binary' | 'no_rows';
+export type FailureCode = 'too_large' | 'xlsx_too_large' | 'empty_file' | 'unreadable' | 'xlsx_unreadable' | 'xls' | 'pdf' | 'binary' | 'no_rows' | 'unknown_json' | 'users_json_alone' | 'chat_unreadable';
+
+/** Why a chat export was refused, for `chat_unreadable`: the format it looked like, the reader's reason and where. */
+export interface ChatFailure {
+  format: TextChatFormat;
+  reason: ChatReadReason;
+  detail: string;
+}
 
 export interface Preview {
   format: FileFormat;
@@ -51,6 +63,8 @@ export interface Preview {
   /** Each of those rows' number in the file, counted as the skipped-rows list counts them (blank rows too). */
   lines: number[];
   guess: ColumnGuess;
+  /** Set when the file is a chat export of a known format: no columns to choose, its reader reads it. */
+  chat?: { format: TextChatFormat };
 }
 
 export interface Health {
@@ -73,10 +87,12 @@ export interface Analysis {
   bad: BadRow[];
   badCounts: Record<BadRowReason, number>;
   seconds: number;
+  /** For a chat export: what was counted, what was left out and why, and the per-group table. */
+  chat?: ChatSummary;
 }
 
 export type FromWorker =
   | { type: 'preview'; preview: Preview }
   | { type: 'progress'; phase: 'read' | 'parse' | 'analyze'; fraction: number }
   | { type: 'done'; analysis: Analysis }
-  | { type: 'failed'; code: FailureCode };
+  | { type: 'failed'; code: FailureCode; chat?: ChatFailure };
