@@ -43,6 +43,52 @@ export function baseLocalType(localType: unknown): number {
   return Number(BigInt.asUintN(32, BigInt(Math.trunc(n))));
 }
 
+/** What one exported message says, in the terms every WeChat-family JSON shares. */
+interface MessageFields {
+  member: string;
+  /** The display name to show; the other names the sender went by only help match join notices. */
+  name: string;
+  otherNames?: string[];
+  /** Unix seconds (or ms) as written. */
+  time: unknown;
+  system: boolean;
+  self?: boolean;
+  /** Only a text message can be a question. */
+  text: boolean;
+}
+
+/**
+ * Messages → records, the same way for WeFlow and ChatLab: system rows and sender-less rows become notices
+ * (resolved against the names seen, for join dates), the rest are messages with name, own-account flag,
+ * reply ids and the question mark. One bad time refuses the file: a half-read file would give wrong figures.
+ */
+function messageRecords(messages: unknown[], group: string, fileName: string, fields: (m: Record<string, unknown>) => MessageFields, names = new Map<string, Set<string>>()): ChatRecord[] {
+  const records: ChatRecord[] = [];
+  const notices: PendingNotice[] = [];
+  messages.forEach((m, i) => {
+    if (!isObject(m)) throw new ChatReadError('wrong_shape', `message ${i + 1}`, { fileName });
+    const f = fields(m);
+    const at = unixToMs(f.time);
+    if (at === null) throw badTime(i, f.time, fileName);
+    if (f.system || f.member === '') {
+      notices.push({ record: { member: f.member, group, at, kind: 'system' }, text: str(m.content) });
+      return;
+    }
+    for (const n of [f.name, ...(f.otherNames ?? [])]) noteName(names, n, f.member);
+    const rec: ChatRecord = { member: f.member, group, at, kind: 'message' };
+    if (f.name && f.name !== f.member) rec.name = f.name;
+    if (f.self) rec.self = true;
+    const id = str(m.platformMessageId);
+    if (id) rec.id = id;
+    const replyTo = str(m.replyToMessageId);
+    if (replyTo) rec.replyTo = replyTo;
+    if (f.text && isQuestion(m.content)) rec.question = true;
+    records.push(rec);
+  });
+  records.push(...resolveNotices(notices, names));
+  return records.sort((a, b) => a.at - b.at);
+}
+
 /** WeFlow / EchoTrace JSON (and its arkme-json variant) → records. */
 export function readWeflowJson(text: string, { fileName }: ReadOptions): ChatExport {
   const data = parseJson(text, fileName);
@@ -54,34 +100,18 @@ export function readWeflowJson(text: string, { fileName }: ReadOptions): ChatExp
   if (Array.isArray(data.senders)) {
     for (const s of data.senders) if (isObject(s)) senders.set(str(s.senderID), { wxid: str(s.wxid), name: str(s.displayName) || str(s.nickname) });
   }
-  const records: ChatRecord[] = [];
-  const notices: PendingNotice[] = [];
-  const names = new Map<string, Set<string>>();
-  data.messages.forEach((m: unknown, i: number) => {
-    if (!isObject(m)) throw new ChatReadError('wrong_shape', `message ${i + 1}`, { fileName });
-    const at = unixToMs(m.createTime);
-    if (at === null) throw badTime(i, m.createTime, fileName);
+  const records = messageRecords(data.messages, groupId, fileName, (m) => {
     const viaId = m.senderID !== undefined ? senders.get(str(m.senderID)) : undefined;
-    const member = str(m.senderUsername) || viaId?.wxid || '';
-    const name = str(m.senderDisplayName) || viaId?.name || '';
     const type = baseLocalType(m.localType);
-    if (type === 10000 || member === '') {
-      notices.push({ record: { member, group: groupId, at, kind: 'system' }, text: str(m.content) });
-      return;
-    }
-    noteName(names, name, member);
-    const rec: ChatRecord = { member, group: groupId, at, kind: 'message' };
-    if (name && name !== member) rec.name = name;
-    if (Number(m.isSend) === 1 || m.isSend === true) rec.self = true;
-    const id = str(m.platformMessageId);
-    if (id) rec.id = id;
-    const replyTo = str(m.replyToMessageId);
-    if (replyTo) rec.replyTo = replyTo;
-    if (type === 1 && isQuestion(m.content)) rec.question = true;
-    records.push(rec);
+    return {
+      member: str(m.senderUsername) || viaId?.wxid || '',
+      name: str(m.senderDisplayName) || viaId?.name || '',
+      time: m.createTime,
+      system: type === 10000,
+      self: Number(m.isSend) === 1 || m.isSend === true,
+      text: type === 1,
+    };
   });
-  records.push(...resolveNotices(notices, names));
-  records.sort((a, b) => a.at - b.at);
   const group: ChatGroup = groupName ? { id: groupId, name: groupName } : { id: groupId };
   return { format: 'weflow-json', groups: [group], records, roster: [], time: { field: 'createTime', kind: 'unix' } };
 }
@@ -105,32 +135,24 @@ function chatlabExport(format: string, { meta, members, messages }: ChatlabParts
     noteName(names, str(m.groupNickname), id);
     noteName(names, str(m.accountName), id);
   }
-  const records: ChatRecord[] = [];
-  const notices: PendingNotice[] = [];
-  messages.forEach((m, i) => {
-    if (!isObject(m)) throw new ChatReadError('wrong_shape', `message ${i + 1}`, { fileName });
-    const at = unixToMs(m.timestamp);
-    if (at === null) throw badTime(i, m.timestamp, fileName);
-    const member = str(m.sender);
-    const type = Number(m.type);
-    if (type === 80 || type === 81 || member === '') {
-      notices.push({ record: { member, group: groupId, at, kind: 'system' }, text: str(m.content) });
-      return;
-    }
-    const name = str(m.groupNickname) || str(m.accountName) || memberName.get(member) || '';
-    noteName(names, str(m.groupNickname), member);
-    noteName(names, str(m.accountName), member);
-    const rec: ChatRecord = { member, group: groupId, at, kind: 'message' };
-    if (name && name !== member) rec.name = name;
-    const id = str(m.platformMessageId);
-    if (id) rec.id = id;
-    const replyTo = str(m.replyToMessageId);
-    if (replyTo) rec.replyTo = replyTo;
-    if (type === 0 && isQuestion(m.content)) rec.question = true;
-    records.push(rec);
-  });
-  records.push(...resolveNotices(notices, names));
-  records.sort((a, b) => a.at - b.at);
+  const records = messageRecords(
+    messages,
+    groupId,
+    fileName,
+    (m) => {
+      const member = str(m.sender);
+      const type = Number(m.type);
+      return {
+        member,
+        name: str(m.groupNickname) || str(m.accountName) || memberName.get(member) || '',
+        otherNames: [str(m.groupNickname), str(m.accountName)],
+        time: m.timestamp,
+        system: type === 80 || type === 81,
+        text: type === 0,
+      };
+    },
+    names,
+  );
   const group: ChatGroup = groupName && groupName !== groupId ? { id: groupId, name: groupName } : { id: groupId };
   return { format, groups: [group], records, roster: [], time: { field: 'timestamp', kind: 'unix' } };
 }
