@@ -35,8 +35,12 @@ test('a 留痕 (WeChatMsg) group export: named, read without column choices, own
   await expect(rows.nth(0).locator('th')).toHaveText('全部群');
   await expect(rows.nth(1).locator('th')).toHaveText('产品交流群');
   await expect(rows.nth(1).locator('td').nth(3)).toHaveText('6');
-  // The at-risk list names members by their platform ID, never the owner.
-  await expect(page.locator('main')).not.toContainText('wxid_owner01');
+  // The owner is in no figure: only in the staff list, ticked and marked as left out by default.
+  await expect(page.getByTestId('health-groups')).not.toContainText('wxid_owner01');
+  const owner = page.getByRole('checkbox', { name: '我方员工 / 机器人：运营小林 · wxid_owner01' });
+  await expect(owner).toBeChecked();
+  await expect(owner).toBeDisabled();
+  await expect(page.getByTestId('health-senders')).toContainText('导出账号，默认不计');
   await expect(page.locator('main')).not.toContainText(BROKEN);
   // Message text is never shown.
   await expect(page.locator('main')).not.toContainText('周末有活动');
@@ -80,4 +84,67 @@ test('JSON that is no known export is named as such before any analysis (zh and 
     await openFile(page, path, 'notes.json', Buffer.from('{"hello": "world"}'));
     await expect(page.getByRole('alert')).toContainText(words);
   }
+});
+
+/** Drops files on the drop zone the way a browser does (a DataTransfer of Files), each with its own date. */
+async function dropFiles(page: import('@playwright/test').Page, path: string, files: { name: string; buffer: Buffer; lastModified?: number }[]) {
+  await page.goto(path);
+  await page.locator('astro-island').first().scrollIntoViewIfNeeded();
+  await hydrated(page);
+  await page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { lastModified: f.lastModified }));
+    document.querySelector('.health-drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files.map((f) => ({ name: f.name, b64: f.buffer.toString('base64'), lastModified: f.lastModified ?? Date.now() })));
+}
+
+const ROOM = '12345678901@chatroom';
+/** PyWxDump's full first part of a room (5,000 rows: wxid_sp01…04 in turn, one a minute from 2024-05-01 00:00). */
+function firstPart(): Buffer {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const lines = ['id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime'];
+  for (let i = 0; i < 5000; i++) lines.push(`${i + 1},7${i},文本,0,wxid_sp0${(i % 4) + 1},${ROOM},好,,2024-05-${pad(1 + Math.floor(i / 1440))} ${pad(Math.floor((i % 1440) / 60))}:${pad(i % 60)}:00`);
+  return Buffer.from(lines.join('\n') + '\n');
+}
+const fixture = (p: string) => readFileSync(`${FIXTURES}${p}`);
+
+test('a folder of mixed exports: each file named, refused ones say why, PyWxDump parts as a set, two rosters give leavers (zh)', async ({ page }) => {
+  await dropFiles(page, '/calculators/health-check/', [
+    { name: '产品交流群_utf8.csv', buffer: fixture('wechatmsg/产品交流群_utf8.csv') },
+    { name: 'general.json', buffer: fixture('dce-channel.json') },
+    { name: `${ROOM}_5000_10000.csv`, buffer: fixture(`pywxdump/split/${ROOM}_5000_10000.csv`) },
+    { name: `${ROOM}_0_5000.csv`, buffer: firstPart() },
+    { name: 'users.json', buffer: fixture('pywxdump/split/users.json') },
+    { name: 'groupchat-get-later.json', buffer: fixture('wecom/groupchat-get-later.json'), lastModified: Date.UTC(2024, 5, 1) },
+    { name: 'groupchat-get.json', buffer: fixture('wecom/groupchat-get.json'), lastModified: Date.UTC(2024, 2, 1) },
+    { name: 'notes.json', buffer: Buffer.from('{"hello": "world"}') },
+    { name: '成员.csv', buffer: Buffer.from('成员ID,日期\nu1,2024-03-01\n') },
+  ]);
+  await expect(page.getByTestId('health-format')).toContainText('识别为：留痕 (WeChatMsg) CSV、DiscordChatExporter JSON、PyWxDump / WeClone CSV');
+  const files = page.getByTestId('health-files');
+  await expect(files.locator('tbody tr')).toHaveCount(9);
+  await page.getByRole('button', { name: '开始分析' }).click();
+  await expect(page.getByTestId('health-files-summary')).toContainText('共 9 个文件：读取 7 个，未读取 2 个');
+  const row = (name: string) => files.locator('tbody tr', { has: page.locator('th', { hasText: name }) });
+  await expect(row('notes.json')).toContainText('未读取：不是能识别的聊天记录导出');
+  await expect(row('成员.csv')).toContainText('通用表格一次只能读一个');
+  await expect(row(`${ROOM}_0_5000.csv`)).toContainText('PyWxDump 分段，2 个文件合读');
+  await expect(row('groupchat-get.json')).toContainText('名册 5 人');
+  // Hand count: WeChatMsg 6 messages / 4 speakers, Discord 5 / 3, PyWxDump 5,000 + 1 (the exporter's own 1 left out) / 4.
+  await expect(page.getByTestId('health-summary')).toContainText('计入 5,012 条消息、11 位发过言的成员');
+  await expect(calcStat(page, '成员数')).toHaveText('11');
+  // Rosters: the newer file is the book group now (zhangsan, ext01, ext03), the run group from the older one (2): 3 silent IDs.
+  await expect(page.getByTestId('health-chat-note')).toContainText('名册上有 3 位成员从没发过言');
+  const groups = page.getByTestId('health-groups').locator('tbody tr');
+  await expect(groups).toHaveCount(6); // all groups, 产品交流群, #general, 摄影交流群, the two roster groups
+  await expect(groups.filter({ hasText: '读书会客户群' }).locator('td').first()).toHaveText('3');
+  await expect(groups.filter({ hasText: '摄影交流群' }).locator('td').nth(2)).toHaveText('5,001');
+  await expect(page.getByTestId('health-rosters')).toContainText('较早的名册 groupchat-get.json，较新的名册 groupchat-get-later.json。退出 1 人，新进 1 人。');
+  await expect(page.getByTestId('health-roster-left')).toHaveText('wmOgQhDgAAext02');
+  await expect(page.getByTestId('health-rosters')).toContainText('小林 · wmOgQhDgAAext03');
+  // Names beside IDs in the staff list; message text nowhere.
+  await expect(page.getByTestId('health-senders')).toContainText('北辰');
+  await expect(page.locator('main')).not.toContainText('周末有活动');
+  await expect(page.locator('main')).not.toContainText(BROKEN);
+  expect(await axeViolations(page)).toEqual([]);
 });

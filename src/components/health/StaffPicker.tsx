@@ -51,7 +51,7 @@ export function StaffPicker({
           </button>
         </p>
       ) : null}
-      <div class="health-scroll" tabIndex={0} role="region" aria-labelledby="health-people-title">
+      <div class="health-scroll" tabIndex={0} role="region" aria-label={fill(t.peopleCaption, { n: n(senders.length) })}>
         <table class="health-senders" data-testid="health-senders">
           <caption>{fill(t.peopleCaption, { n: n(senders.length) })}</caption>
           <thead>
