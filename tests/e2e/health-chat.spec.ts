@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { expect, test } from './fixtures';
 import { axeViolations, BROKEN, calcStat, hydrated } from './helpers';
 
@@ -147,4 +148,48 @@ test('a folder of mixed exports: each file named, refused ones say why, PyWxDump
   await expect(page.locator('main')).not.toContainText('周末有活动');
   await expect(page.locator('main')).not.toContainText(BROKEN);
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test('several files picked at once (en): a Slack workspace zip is read as Slack, a PyWxDump set with a missing part is refused naming the part, the rest read', async ({ page }) => {
+  const json = (v: unknown) => strToU8(JSON.stringify(v));
+  const slack = zipSync({
+    'users.json': json([
+      { id: 'U01', name: 'mia.tan', is_bot: false, profile: { display_name: 'mia', real_name: 'Mia Tan' } },
+      { id: 'U02', name: 'noah', is_bot: false, profile: { display_name: '', real_name: 'Noah Berg' } },
+      { id: 'U0BOT', name: 'standup', is_bot: true, profile: { real_name: 'Standup Bot' } },
+    ]),
+    'channels.json': json([{ id: 'C01', name: 'general', created: 1706700000, members: ['U01', 'U02', 'U0BOT'] }]),
+    'general/2024-02-01.json': json([
+      { type: 'message', user: 'U01', ts: '1706774460.000200', text: 'Who is hosting Friday?' },
+      { type: 'message', user: 'U02', ts: '1706774520.123456', text: 'I can' },
+      { type: 'message', user: 'U0BOT', bot_id: 'B01', ts: '1706778000.000000', text: 'Standup time' },
+      { type: 'message', user: 'U01', ts: '1706781600.000000', text: 'Great' },
+    ]),
+  });
+  await page.goto('/en/calculators/health-check/');
+  await page.locator('astro-island').first().scrollIntoViewIfNeeded();
+  await hydrated(page);
+  await page.locator('input[type="file"]').setInputFiles([
+    { name: 'Acme Slack export.zip', mimeType: 'application/zip', buffer: Buffer.from(slack) },
+    { name: `${ROOM}_0_5000.csv`, mimeType: 'text/csv', buffer: firstPart() },
+    { name: `${ROOM}_10000_15000.csv`, mimeType: 'text/csv', buffer: fixture(`pywxdump/missing/${ROOM}_10000_15000.csv`) },
+    { name: 'group.csv', mimeType: 'text/csv', buffer: fixture('wechatmsg/产品交流群_utf8.csv') },
+  ]);
+  await expect(page.getByTestId('health-format')).toContainText('Read as: Slack workspace export ZIP, PyWxDump / WeClone CSV, MemoTrace (WeChatMsg) CSV');
+  await page.getByRole('button', { name: 'Analyse' }).click();
+  const files = page.getByTestId('health-files');
+  await expect(page.getByTestId('health-files-summary')).toContainText('4 files: 2 read, 2 not read');
+  for (const part of [`${ROOM}_0_5000.csv`, `${ROOM}_10000_15000.csv`]) {
+    await expect(files.locator('tbody tr', { has: page.locator('th', { hasText: part }) })).toContainText(`not read: a part of the split export is missing (${ROOM}_5000_10000.csv)`);
+  }
+  // Slack: mia 2 and Noah 1 counted, the bot's 1 left out; WeChatMsg: 6 messages from 4 members.
+  await expect(page.getByTestId('health-summary')).toContainText('9 messages from 6 members who posted are counted');
+  await expect(page.getByTestId('health-chat-left')).toContainText('1 from bots');
+  const bot = page.getByRole('checkbox', { name: 'Our staff / bot: Standup Bot · U0BOT' });
+  await expect(bot).toBeChecked();
+  await expect(bot).toBeDisabled();
+  await expect(page.getByTestId('health-senders')).toContainText('marked as a bot by the platform, left out by default');
+  await expect(page.getByTestId('health-groups').locator('tbody tr').filter({ hasText: 'general' })).toHaveCount(1);
+  await expect(page.locator('main')).not.toContainText('hosting');
+  await expect(page.locator('main')).not.toContainText(BROKEN);
 });
