@@ -242,3 +242,21 @@ test('our staff ticked are left out of every figure and remembered for the next 
   await expect(page.getByTestId('health-summary')).toContainText('计入 6 条消息、4 位发过言的成员');
   expect(await page.evaluate(() => localStorage.getItem('health-check:staff'))).toBeNull();
 });
+
+test('a message number guessed as the member column is warned about (zh); future-dated chat messages get their own sentence (en)', async ({ page }) => {
+  const sheet = Buffer.from(['localId,日期', ...Array.from({ length: 25 }, (_, i) => `${i + 1},2024-03-${String(i + 1).padStart(2, '0')}`)].join('\n'));
+  await openFile(page, '/calculators/health-check/', 'sheet.csv', sheet);
+  await expect(page.getByTestId('health-member-warning')).toContainText('选中的成员列几乎每一行都不同');
+  await expect(page.locator('#health-member')).toHaveAccessibleDescription(/选中的成员列几乎每一行都不同/);
+  // Choosing another member column clears the warning.
+  await page.locator('#health-member').selectOption({ index: 1 });
+  await expect(page.getByTestId('health-member-warning')).toHaveCount(0);
+  // The last row (wxid_gone09) dated 2100-01-01: not counted, and said so in words, not as a skipped row.
+  const name = '产品交流群_utf8.csv';
+  const future = Buffer.from(fixture(`wechatmsg/${name}`).toString('utf8').replace(',1709690000,', ',4102444800,'));
+  await openFile(page, '/en/calculators/health-check/', name, future);
+  await page.getByRole('button', { name: 'Analyse' }).click();
+  await expect(page.getByTestId('health-summary')).toContainText('5 messages from 3 members who posted are counted');
+  await expect(page.getByTestId('health-chat-future')).toContainText('Messages dated after today (in the chosen time zone) were left out: 1.');
+  await expect(page.locator('.health-bad')).toHaveCount(0);
+});

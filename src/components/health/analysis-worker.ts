@@ -156,14 +156,17 @@ async function analyzeChat(files: File[], s: AnalyzeSettings, started: number) {
   const summary = summarizeChat(read.exports, { offsetMinutes: s.offsetMinutes, exclude });
   const events = summary.events.filter((e) => e.date <= s.today);
   post({ type: 'progress', phase: 'analyze', fraction: 1 });
+  // Future-dated messages are not counted: the summary's counts say so too.
+  const future = summary.events.length - events.length;
+  const chat = future > 0 ? { ...summary.summary, messages: summary.summary.messages - future, speakers: new Set(events.map((e) => e.member)).size } : summary.summary;
   const people = {
     senders: topSenders(read.exports.flatMap((x) => x.records)),
     names: Object.fromEntries(summary.names),
     rosters: read.rosters.map((r) => ({ ...r, left: r.left.filter((e) => !exclude.has(e.member)), arrived: r.arrived.filter((e) => !exclude.has(e.member)) })),
-    future: summary.events.length - events.length,
+    future,
   };
   // Future-dated messages are said in the chat's own sentence (people.future), not as skipped rows.
-  finish(events, s, started, { rows: summary.summary.records, bad: [], badCounts: { missing_member: 0, bad_date: 0, future_date: 0 }, chat: summary.summary, chatFiles: read.files, people });
+  finish(events, s, started, { rows: summary.summary.records, bad: [], badCounts: { missing_member: 0, bad_date: 0, future_date: 0 }, chat, chatFiles: read.files, people });
 }
 
 async function analyze(files: File[], s: AnalyzeSettings) {
