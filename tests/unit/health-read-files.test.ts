@@ -87,6 +87,66 @@ describe('readChatFiles', () => {
   });
 });
 
+describe('readChatFiles, edges', () => {
+  it('a Slack zip among other files is read by readSlackZip; a damaged zip is refused on its own', () => {
+    const slack = zipSync({
+      'users.json': strToU8(JSON.stringify([{ id: 'U01', name: 'mia', profile: { display_name: 'mia' } }])),
+      'channels.json': strToU8(JSON.stringify([{ id: 'C01', name: 'general', members: ['U01'] }])),
+      'general/2024-02-01.json': strToU8(JSON.stringify([{ type: 'message', user: 'U01', ts: '1706774460.000200', text: 'hi' }])),
+    });
+    const read = readChatFiles(
+      [
+        { name: 'export.zip', format: 'slack-zip', bytes: slack },
+        { name: 'broken.zip', format: 'slack-zip', bytes: new Uint8Array([1, 2, 3]) },
+        { name: 'empty.zip', format: 'slack-zip' },
+      ],
+      { offsetMinutes: CST },
+    );
+    expect(read.files.map((f) => [f.records, f.roster, f.refused?.reason])).toEqual([
+      [1, 1, undefined],
+      [0, 0, 'bad_zip'],
+      [0, 0, 'bad_zip'],
+    ]);
+  });
+
+  it('an unreadable users.json is refused while the parts are read; a part without a range in its name is a set of its own', () => {
+    const read = readChatFiles(
+      [
+        { name: 'users.json', format: 'pywxdump-users-json', text: '[1, 2]' },
+        { name: 'other/users.json', format: 'pywxdump-users-json', text: exportFixture('pywxdump/single/users.json') },
+        { name: 'more/users.json', format: 'pywxdump-users-json', text: exportFixture('pywxdump/split/users.json') },
+        { name: 'room.csv', format: 'pywxdump-csv', text: exportFixture('pywxdump/single/44556677@chatroom_0_9.csv') },
+        { name: 'no-text.csv', format: 'pywxdump-csv' },
+        { name: 'no-text.json', format: 'dce-json' },
+        { name: 'nothing/users.json', format: 'pywxdump-users-json' },
+      ],
+      { offsetMinutes: CST },
+    );
+    expect(read.files.map((f) => f.refused?.reason)).toEqual(['wrong_shape', undefined, undefined, undefined, 'missing_columns', 'not_json', 'bad_json']);
+    // The first users.json that reads names the members (小周 = wxid_pa02 in the single export's list).
+    expect(read.exports[0]!.records.find((r) => r.member === 'wxid_pa02')?.name).toBe('小周');
+    expect(read.files[3]!.parts).toBeUndefined();
+  });
+
+  it('rosters saved at the same time are ordered by file name, and a file without a date counts as oldest', () => {
+    const roster = (group: string, members: string[], name?: string) => ({
+      format: 'wecom-groupchat-json' as const,
+      text: JSON.stringify({ errcode: 0, group_chat: { chat_id: group, ...(name ? { name } : {}), member_list: members.map((userid) => ({ userid })) } }),
+    });
+    const same = readChatFiles(
+      [
+        { name: 'b.json', lastModified: 5, ...roster('g', ['x', 'y']) },
+        { name: 'a.json', lastModified: 5, ...roster('g', ['x']) },
+        { name: 'ab.json', lastModified: 5, ...roster('g', ['x']) },
+      ],
+      { offsetMinutes: CST },
+    );
+    expect(same.rosters).toEqual([{ group: 'g', before: 'a.json', after: 'b.json', left: [], arrived: [{ member: 'y', group: 'g' }] }]);
+    const undated = readChatFiles([{ name: 'z.json', lastModified: 1, ...roster('g', ['x'], 'G') }, { name: 'y.json', ...roster('g', ['x', 'w']) }], { offsetMinutes: CST });
+    expect(undated.rosters[0]).toMatchObject({ before: 'y.json', after: 'z.json', groupName: 'G', left: [{ member: 'w' }] });
+  });
+});
+
 describe('zipKind', () => {
   it('tells an Excel workbook from a Slack export by the entry names', () => {
     expect(zipKind(zipSync({ '[Content_Types].xml': strToU8('<x/>'), 'xl/workbook.xml': strToU8('<x/>') }))).toBe('xlsx');

@@ -109,7 +109,7 @@ export function readChatFiles(inputs: readonly ChatFileInput[], options: { offse
   });
   for (const indexes of rooms.values()) {
     const set = indexes.map((i) => ({ name: inputs[i]!.name, text: inputs[i]!.text ?? '' }));
-    attempt(indexes, () => joinPywxdumpParts(users ? [...set, { name: 'users.json', text: users.text ?? '' }] : set, options.offsetMinutes));
+    attempt(indexes, () => joinPywxdumpParts(users ? [...set, { name: 'users.json', text: users.text! }] : set, options.offsetMinutes));
   }
 
   inputs.forEach((f, i) => {
