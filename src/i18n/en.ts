@@ -529,6 +529,7 @@ export const en: UiStrings = {
     chatFuture: 'Messages dated after today (in the chosen time zone) were left out: {n}. Usually the exporting computer\'s clock is wrong, or the time zone is.',
     memberUnique: 'Careful: the chosen member column differs on almost every row (like a message number or row number), so every row would count as a new member. Choose the column holding member IDs or names instead, such as Sender, wxid, user or author.',
     filesTitle: 'Files read',
+    filesCount: '{n} files',
     filesCaption: 'Each file\'s detected format and what was read',
     fileCols: { name: 'File', format: 'Read as', result: 'Result' },
     fileWaiting: 'to be read',

@@ -531,6 +531,7 @@ export const zhCN = {
     chatFuture: '有 {n} 条消息的时间晚于今天（按所选时区），没有计入。通常是导出所在电脑的时钟不准，或时区选错了。',
     memberUnique: '注意：选中的成员列几乎每一行都不同（像消息编号或行号），这样每一行都会被当成一位新成员。请改选存放成员 ID 或昵称的列，例如 Sender、wxid、成员ID、user、author。',
     filesTitle: '读入的文件',
+    filesCount: '{n} 个文件',
     filesCaption: '每个文件识别出的格式和读取结果',
     fileCols: { name: '文件', format: '识别为', result: '结果' },
     fileWaiting: '待读取',

@@ -36,8 +36,9 @@ type Stage =
   | { kind: 'done'; files: File[]; preview: Preview; analysis: Analysis }
   | { kind: 'failed'; files: File[]; code: FailureCode | 'sample'; chat?: ChatFailure };
 
-/** How the page names the file(s): the name, or "a.csv, b.json …" for several. */
-const filesName = (files: readonly File[], locale: Locale) => files.map((f) => f.name).join(locale === 'zh-CN' ? '、' : ', ');
+/** How the page names the file(s): the names of up to three, else how many (the file list names each). */
+const filesName = (files: readonly File[], locale: Locale) =>
+  files.length > 3 ? fill(ui[locale].health.filesCount, { n: formatNumber(files.length, locale) }) : files.map((f) => f.name).join(locale === 'zh-CN' ? '、' : ', ');
 
 /** UTC offsets offered for date-times with a zone and for timestamps, in minutes east of UTC. */
 const OFFSETS = [-480, -300, 0, 60, 330, 420, 480, 540, 600];

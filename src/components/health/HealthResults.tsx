@@ -248,7 +248,7 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
                 {h.atRisk.slice(0, AT_RISK_SHOWN).map((a) => (
                   <tr key={a.member}>
                     <th scope="row">{a.member}</th>
-                    {names && !hideNames ? <td>{shownName(a.member) ?? ''}</td> : null}
+                    {names && !hideNames ? <td class="health-name-cell">{shownName(a.member) ?? ''}</td> : null}
                     <td>{a.lastEvent}</td>
                     <td>{n(daysBetween(a.lastEvent, r.asOf))}</td>
                     <td>{t.tierNames[a.tier]}</td>
