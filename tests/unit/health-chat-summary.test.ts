@@ -17,8 +17,11 @@ const read = (path: string) => {
 describe('summarizeChat', () => {
   it('the 留痕 fixture: own account and notices left out, four members, one group (hand count)', () => {
     // Rows (see health-readers-wechat.test.ts): owner 1, 阿杉 2, 木子 2, 陈晨 1, a leaver 1 message; 2 notices + 1 join.
-    const { summary, events } = summarizeChat([read('wechatmsg/产品交流群_utf8.csv')], { offsetMinutes: 480 });
-    expect(summary.format).toBe('wechatmsg-csv');
+    const { summary, events, names } = summarizeChat([read('wechatmsg/产品交流群_utf8.csv')], { offsetMinutes: 480 });
+    expect(summary.format).toEqual(['wechatmsg-csv']);
+    // Latest nickname per kept ID; the owner's is not among them.
+    expect(names.get('wxid_bob02')).toBeTruthy();
+    expect(names.has('wxid_owner01')).toBe(false);
     expect(summary.messages).toBe(6);
     expect(summary.speakers).toBe(4);
     expect(summary.left).toEqual({ self: 1, bots: 0, staff: 0, notMessages: 3 });

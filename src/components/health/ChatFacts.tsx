@@ -9,7 +9,7 @@ import { ALL_GROUPS } from '../../lib/health/groups';
 import { fill } from '../../i18n/fill';
 import { ui } from '../calculators/strings';
 
-export function ChatFacts({ locale, chat, asOf }: { locale: Locale; chat: ChatSummary; asOf: string }) {
+export function ChatFacts({ locale, chat, asOf, future = 0 }: { locale: Locale; chat: ChatSummary; asOf: string; future?: number }) {
   const t = ui[locale].health;
   const n = (x: number) => formatNumber(x, locale, { maximumFractionDigits: 0 });
   return (
@@ -24,7 +24,13 @@ export function ChatFacts({ locale, chat, asOf }: { locale: Locale; chat: ChatSu
       ) : null}
       <p class="calc-hint" data-testid="health-chat-note">
         {t.chatNote}
+        {chat.silentMembers > 0 ? ` ${fill(t.chatSilent, { n: n(chat.silentMembers) })}` : ''}
       </p>
+      {future > 0 ? (
+        <p class="calc-hint" data-testid="health-chat-future">
+          {fill(t.chatFuture, { n: n(future) })}
+        </p>
+      ) : null}
       <h3 id="health-groups-title">{t.groupsTitle}</h3>
       <div class="health-scroll" tabIndex={0} role="region" aria-labelledby="health-groups-title">
         <table class="health-groups" data-testid="health-groups">

@@ -2,7 +2,9 @@
  * 社群体检 / Health check: a planner opens an activity export (CSV or TSV in any common encoding, or an
  * Excel workbook), confirms
  * which columns hold the member and the date, and sees stickiness, cohort retention, tiers and the at-risk
- * list. The file is read and analysed by a worker in this browser; nothing is uploaded or stored.
+ * list. Chat exports need no columns and may come several at once (files or a dropped folder): each is named
+ * with its format, and the people behind the figures can be ticked as our staff. The files are read and
+ * analysed by a worker in this browser; nothing is uploaded. Only the staff ticks are stored (staff-store.ts).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_UTC_OFFSET_MINUTES, todayAt } from '../../lib/event-rows';
@@ -15,19 +17,28 @@ import { SOURCE_DEFAULTS } from '../../lib/defaults';
 import { formatNumber, formatPercent, parenthetical, withColon, type Locale } from '../../lib/format';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from '../calculators/strings';
-import { FORMAT_LABELS } from '../../lib/health/readers/detect';
+import type { ChatFormatId } from '../../lib/health/readers/detect';
 import { MAX_FILE_BYTES, type Analysis, type ChatFailure, type FailureCode, type FromWorker, type Preview } from './protocol';
 import { HealthResults } from './HealthResults';
+import { FileList, formatLabel as labelOf, readAsText } from './FileList';
+import { StaffPicker } from './StaffPicker';
+import { loadStaff, saveStaff } from './staff-store';
+import { filesFromDrop } from './drop-files';
 import '../calculators/calculators.css';
 import './health.css';
 
+/** `files`: one file, or several chat exports read together. `prev`: the results kept on screen while a re-run works. */
 type Stage =
   | { kind: 'idle' }
-  | { kind: 'reading'; file: File }
-  | { kind: 'mapping'; file: File; preview: Preview }
-  | { kind: 'analyzing'; file: File; preview: Preview; phase: 'read' | 'parse' | 'analyze'; fraction: number }
-  | { kind: 'done'; file: File; preview: Preview; analysis: Analysis }
-  | { kind: 'failed'; file: File | null; code: FailureCode | 'sample'; chat?: ChatFailure };
+  | { kind: 'reading'; files: File[] }
+  | { kind: 'mapping'; files: File[]; preview: Preview }
+  | { kind: 'analyzing'; files: File[]; preview: Preview; phase: 'read' | 'parse' | 'analyze'; fraction: number; prev?: Analysis }
+  | { kind: 'done'; files: File[]; preview: Preview; analysis: Analysis }
+  | { kind: 'failed'; files: File[]; code: FailureCode | 'sample'; chat?: ChatFailure };
+
+/** How the page names the file(s): the names of up to three, else how many (the file list names each). */
+const filesName = (files: readonly File[], locale: Locale) =>
+  files.length > 3 ? fill(ui[locale].health.filesCount, { n: formatNumber(files.length, locale) }) : files.map((f) => f.name).join(locale === 'zh-CN' ? '、' : ', ');
 
 /** UTC offsets offered for date-times with a zone and for timestamps, in minutes east of UTC. */
 const OFFSETS = [-480, -300, 0, 60, 330, 420, 480, 540, 600];
@@ -37,10 +48,11 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
   provideStrings(locale, strings);
   const t = ui[locale].health;
   const c = ui[locale].common;
-  const formatLabel = (format: keyof typeof FORMAT_LABELS) => FORMAT_LABELS[format][locale === 'zh-CN' ? 'zh' : 'en'];
+  const formatLabel = (format: ChatFormatId) => labelOf(format, locale);
   const failureText = (code: FailureCode | 'sample', chat?: ChatFailure) =>
     code === 'chat_unreadable' && chat
-      ? fill(t.failures.chat_unreadable, { format: formatLabel(chat.format), reason: t.chatReasons[chat.reason], detail: chat.detail ? parenthetical(chat.detail, locale) : '' })
+      ? (chat.fileName ? withColon(chat.fileName, locale) : '') +
+        fill(t.failures.chat_unreadable, { format: formatLabel(chat.format), reason: t.chatReasons[chat.reason], detail: chat.detail ? parenthetical(chat.detail, locale) : '' })
       : t.failures[code];
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [member, setMember] = useState(0);
@@ -50,6 +62,10 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
   const [inactive, setInactive] = useState(String(SOURCE_DEFAULTS.inactiveDays.value));
   const [status, setStatus] = useState('');
   const [dragging, setDragging] = useState(false);
+  // Staff ticks are read after hydration (the server render knows no storage).
+  const [staff, setStaff] = useState<ReadonlySet<string>>(new Set());
+  const [hideNames, setHideNames] = useState(false);
+  useEffect(() => setStaff(loadStaff()), []);
   const worker = useRef<Worker | null>(null);
   const stageRef = useRef(stage);
   stageRef.current = stage;
@@ -68,71 +84,99 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
       const m = e.data;
       const s = stageRef.current;
       if (m.type === 'preview' && s.kind === 'reading' && m.preview.chat) {
-        setStage({ kind: 'mapping', file: s.file, preview: m.preview });
-        setStatus(fill(t.readAs, { format: formatLabel(m.preview.chat.format) }));
+        setStage({ kind: 'mapping', files: s.files, preview: m.preview });
+        setStatus(readAsText(m.preview.chat.files.filter((f) => !f.problem && f.format !== 'generic').map((f) => f.format), locale));
       } else if (m.type === 'preview' && s.kind === 'reading') {
         setMember(m.preview.guess.member ?? 0);
         setDate(m.preview.guess.date ?? Math.min(1, (m.preview.rows[0]?.length ?? 1) - 1));
         setHasHeader(m.preview.guess.hasHeader);
-        setStage({ kind: 'mapping', file: s.file, preview: m.preview });
-        setStatus(m.preview.format === 'xlsx' ? fill(t.previewReadyXlsx, { name: s.file.name }) : fill(t.previewReady, { name: s.file.name, encoding: t.encodings[m.preview.encoding] }));
+        setStage({ kind: 'mapping', files: s.files, preview: m.preview });
+        const name = s.files[0]!.name;
+        setStatus(m.preview.format === 'xlsx' ? fill(t.previewReadyXlsx, { name }) : fill(t.previewReady, { name, encoding: t.encodings[m.preview.encoding] }));
       } else if (m.type === 'progress' && s.kind === 'analyzing') {
         setStage({ ...s, phase: m.phase, fraction: m.fraction });
       } else if (m.type === 'done' && s.kind === 'analyzing') {
-        setStage({ kind: 'done', file: s.file, preview: s.preview, analysis: m.analysis });
+        setStage({ kind: 'done', files: s.files, preview: s.preview, analysis: m.analysis });
         const h = m.analysis.health;
         const chat = m.analysis.chat;
         if (chat) setStatus(fill(t.chatDoneStatus, { speakers: formatNumber(chat.speakers, locale), messages: formatNumber(chat.messages, locale) }));
         else setStatus(h ? fill(t.doneStatus, { members: formatNumber(h.report.members, locale), bad: formatNumber(m.analysis.rows - m.analysis.events, locale) }) : t.noEvents);
       } else if (m.type === 'failed') {
-        setStage({ kind: 'failed', file: 'file' in s ? s.file : null, code: m.code, chat: m.chat });
+        setStage({ kind: 'failed', files: 'files' in s ? s.files : [], code: m.code, chat: m.chat });
         setStatus(failureText(m.code, m.chat));
       }
     };
     w.onerror = () => {
       const s = stageRef.current;
-      setStage({ kind: 'failed', file: 'file' in s ? s.file : null, code: 'unreadable' });
+      setStage({ kind: 'failed', files: 'files' in s ? s.files : [], code: 'unreadable' });
       setStatus(t.failures.unreadable);
     };
     worker.current = w;
     return w;
   };
 
-  const open = (file: File) => {
-    if (file.size > MAX_FILE_BYTES) {
+  const open = (files: File[]) => {
+    if (files.length === 0) return;
+    const big = files.find((f) => f.size > MAX_FILE_BYTES);
+    if (big) {
       worker.current?.terminate();
       worker.current = null;
-      setStage({ kind: 'failed', file, code: 'too_large' });
+      setStage({ kind: 'failed', files: [big], code: 'too_large' });
       setStatus(t.failures.too_large);
       return;
     }
-    setStage({ kind: 'reading', file });
-    setStatus(fill(t.reading, { name: file.name }));
-    startWorker().postMessage({ type: 'preview', file });
+    setStage({ kind: 'reading', files });
+    setStatus(fill(t.reading, { name: filesName(files, locale) }));
+    startWorker().postMessage({ type: 'preview', files });
   };
 
   const loadSample = async () => {
     try {
       const res = await fetch(SAMPLE_URL);
       if (!res.ok) throw new Error(String(res.status));
-      open(new File([await res.blob()], t.sampleName, { type: 'text/csv' }));
+      open([new File([await res.blob()], t.sampleName, { type: 'text/csv' })]);
     } catch {
-      setStage({ kind: 'failed', file: null, code: 'sample' });
+      setStage({ kind: 'failed', files: [], code: 'sample' });
       setStatus(t.failures.sample);
     }
   };
 
-  const analyze = () => {
+  const analyze = (exclude: ReadonlySet<string> = staff) => {
     const s = stageRef.current;
     if ((s.kind !== 'mapping' && s.kind !== 'done') || inactiveDays.result === null || (!s.preview.chat && member === date)) return;
-    setStage({ kind: 'analyzing', file: s.file, preview: s.preview, phase: 'read', fraction: 0 });
+    setStage({ kind: 'analyzing', files: s.files, preview: s.preview, phase: 'read', fraction: 0, prev: s.kind === 'done' ? s.analysis : undefined });
     setStatus(t.analyzing);
     const w = worker.current ?? startWorker();
     w.postMessage({
       type: 'analyze',
-      file: s.file,
-      settings: { format: s.preview.format, encoding: s.preview.encoding, delimiter: s.preview.delimiter, member, date, hasHeader, offsetMinutes: offset, inactiveDays: inactiveDays.result, today: todayAt(offset), chat: s.preview.chat?.format },
+      files: s.files,
+      settings: {
+        format: s.preview.format,
+        encoding: s.preview.encoding,
+        delimiter: s.preview.delimiter,
+        member,
+        date,
+        hasHeader,
+        offsetMinutes: offset,
+        inactiveDays: inactiveDays.result,
+        today: todayAt(offset),
+        chat: s.preview.chat !== undefined,
+        exclude: [...exclude],
+      },
     });
+  };
+
+  /** A staff tick: remembered, then every figure again without them. */
+  const setStaffAndRerun = (next: ReadonlySet<string>) => {
+    setStaff(next);
+    saveStaff(next);
+    analyze(next);
+  };
+  const toggleStaff = (id: string, on: boolean) => {
+    const next = new Set(staff);
+    if (on) next.add(id);
+    else next.delete(id);
+    setStaffAndRerun(next);
   };
 
   const cancel = () => {
@@ -141,7 +185,7 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
     // The worker is busy parsing and cannot listen: stopping it is the only immediate cancel.
     worker.current?.terminate();
     worker.current = null;
-    setStage({ kind: 'mapping', file: s.file, preview: s.preview });
+    setStage({ kind: 'mapping', files: s.files, preview: s.preview });
     setStatus(t.cancelled);
   };
 
@@ -155,16 +199,19 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    const file = e.dataTransfer?.files[0];
-    if (file) open(file);
+    if (e.dataTransfer) void filesFromDrop(e.dataTransfer).then(open);
   };
 
   const preview = 'preview' in stage ? stage.preview : null;
+  // The results on screen: the latest, or the previous ones while a re-run (a staff tick) works.
+  const shown = stage.kind === 'done' ? stage.analysis : stage.kind === 'analyzing' ? stage.prev : undefined;
   const width = preview ? Math.max(...preview.rows.map((r) => r.length)) : 0;
   const columnName = (i: number) => {
     const head = preview && hasHeader ? (preview.rows[0]?.[i] ?? '').trim() : '';
     return head ? fill(t.columnNamed, { n: i + 1, name: head }) : fill(t.columnN, { n: i + 1 });
   };
+  // guessColumns found only a column unique on almost every row (a message number): say so while it is chosen.
+  const memberUnique = preview?.guess.warning === 'member_unique' && member === preview.guess.member;
   const shownRows = preview ? preview.rows.slice(0, hasHeader ? 6 : 5) : [];
 
   return (
@@ -188,10 +235,10 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
               <span>{t.pick}</span>
               <input
                 type="file"
-                accept=".csv,.tsv,.txt,.xlsx,.json,.jsonl,application/json,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                multiple
+                accept=".csv,.tsv,.txt,.xlsx,.json,.jsonl,.zip,application/json,application/zip,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 onChange={(e) => {
-                  const file = (e.target as HTMLInputElement).files?.[0];
-                  if (file) open(file);
+                  open([...((e.target as HTMLInputElement).files ?? [])]);
                   (e.target as HTMLInputElement).value = '';
                 }}
               />
@@ -204,13 +251,13 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
           {stage.kind === 'reading' ? (
             <p class="health-progress-text">
               {/* No value: an indeterminate bar; a workbook is read whole before anything can be shown. */}
-              <progress aria-labelledby="health-reading" /> <span id="health-reading">{fill(t.reading, { name: stage.file.name })}</span>
-              {/\.xlsx$/i.test(stage.file.name) ? ` ${t.readingXlsx}` : ''}
+              <progress aria-labelledby="health-reading" /> <span id="health-reading">{fill(t.reading, { name: filesName(stage.files, locale) })}</span>
+              {stage.files.some((f) => /\.xlsx$/i.test(f.name)) ? ` ${t.readingXlsx}` : ''}
             </p>
           ) : null}
           {stage.kind === 'failed' ? (
             <p class="calc-error health-failure" role="alert">
-              {stage.file ? withColon(stage.file.name, locale) : ''}
+              {stage.files.length > 0 && !stage.chat?.fileName ? withColon(filesName(stage.files, locale), locale) : ''}
               {failureText(stage.code, stage.chat)}
             </p>
           ) : null}
@@ -223,17 +270,21 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
           {preview.chat ? (
             <>
               <p class="health-format" data-testid="health-format">
-                <strong>{fill(t.readAs, { format: formatLabel(preview.chat.format) })}</strong>
+                <strong>{readAsText(preview.chat.files.filter((f) => !f.problem && f.format !== 'generic').map((f) => f.format), locale)}</strong>
               </p>
-              <p class="health-file-facts">{fill(t.chatFacts, { name: stage.file.name, size: formatNumber(stage.file.size / 1024, locale, { maximumFractionDigits: 0 }) })}</p>
+              {stage.files.length === 1 ? (
+                <p class="health-file-facts">{fill(t.chatFacts, { name: stage.files[0]!.name, size: formatNumber(stage.files[0]!.size / 1024, locale, { maximumFractionDigits: 0 }) })}</p>
+              ) : (
+                <FileList locale={locale} detected={preview.chat.files} read={shown?.chatFiles} />
+              )}
               <p class="calc-hint">{t.chatNote}</p>
             </>
           ) : (
             <>
               <p class="health-file-facts" data-testid="health-encoding">
                 {fill(preview.format === 'xlsx' ? t.fileFactsXlsx : t.fileFacts, {
-                  name: stage.file.name,
-                  size: formatNumber(stage.file.size / 1024, locale, { maximumFractionDigits: 0 }),
+                  name: stage.files[0]!.name,
+                  size: formatNumber(stage.files[0]!.size / 1024, locale, { maximumFractionDigits: 0 }),
                   encoding: t.encodings[preview.encoding],
                   bom: preview.bom ? t.withBom : '',
                   delimiter: t.delimiters[preview.delimiter as keyof typeof t.delimiters] ?? preview.delimiter,
@@ -272,13 +323,23 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
               <>
                 <div class="calc-field">
                   <label for="health-member">{t.memberColumn}</label>
-                  <select id="health-member" value={member} onChange={(e) => setMember(Number((e.target as HTMLSelectElement).value))}>
+                  <select
+                    id="health-member"
+                    value={member}
+                    aria-describedby={memberUnique ? 'health-member-warn' : undefined}
+                    onChange={(e) => setMember(Number((e.target as HTMLSelectElement).value))}
+                  >
                     {Array.from({ length: width }, (_, i) => (
                       <option value={i} key={i}>
                         {columnName(i)}
                       </option>
                     ))}
                   </select>
+                  {memberUnique ? (
+                    <p class="health-warning" id="health-member-warn" data-testid="health-member-warning">
+                      {t.memberUnique}
+                    </p>
+                  ) : null}
                 </div>
                 <div class="calc-field">
                   <label for="health-date">{t.dateColumn}</label>
@@ -372,7 +433,19 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
         </section>
       ) : null}
 
-      {stage.kind === 'done' ? <HealthResults locale={locale} file={stage.file} analysis={stage.analysis} /> : null}
+      {shown?.people && stage.kind !== 'mapping' ? (
+        <StaffPicker
+          locale={locale}
+          senders={shown.people.senders}
+          staff={staff}
+          onToggle={toggleStaff}
+          onClear={() => setStaffAndRerun(new Set())}
+          hideNames={hideNames}
+          onHideNames={setHideNames}
+          busy={stage.kind === 'analyzing'}
+        />
+      ) : null}
+      {shown && (stage.kind === 'done' || stage.kind === 'analyzing') ? <HealthResults locale={locale} fileName={filesName(stage.files, locale)} analysis={shown} hideNames={hideNames} /> : null}
     </div>
   );
 }

@@ -14,8 +14,9 @@ import { fill } from '../../i18n/fill';
 import { saveCsv } from '../calculators/export';
 import { Formula, issueText, Stat } from '../calculators/parts';
 import { ui } from '../calculators/strings';
-import { FORMAT_LABELS } from '../../lib/health/readers/detect';
 import { ChatFacts } from './ChatFacts';
+import { formatLabel } from './FileList';
+import { RosterChanges } from './RosterChanges';
 import type { Analysis } from './protocol';
 
 /** Months shown in the heatmap; older cohorts scroll sideways. */
@@ -28,7 +29,11 @@ const BENCHMARK = { core: 0.05, active: 0.2, silent: 0.75 } as const;
 /** Ten colour steps, chosen in CSS (a class, not an inline style, so the page's CSP needs no exception). */
 const heatClass = (x: number) => `heat heat-${Math.min(10, Math.max(0, Math.floor(x * 10)))}`;
 
-export function HealthResults({ locale, file, analysis }: { locale: Locale; file: File; analysis: Analysis }) {
+/**
+ * `fileName`: what the summary line calls the file(s). `hideNames`: the screenshot switch; names are then left
+ * off the page but kept in the downloaded CSVs.
+ */
+export function HealthResults({ locale, fileName, analysis, hideNames = false }: { locale: Locale; fileName: string; analysis: Analysis; hideNames?: boolean }) {
   const t = ui[locale].health;
   const c = ui[locale].common;
   const [fit, setFit] = useState<{ ok: true; fit: SbgFit } | { ok: false; issue: InputIssue } | null>(null);
@@ -101,17 +106,21 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
     }
   };
 
+  // Chat exports carry names: the CSVs get a name column beside the ID (the page may hide them, the file not).
+  const names = analysis.people?.names;
+  const nameCell = (id: string) => (names ? [names[id] ?? ''] : []);
+  const shownName = (id: string) => (names && !hideNames ? names[id] : undefined);
   const downloadAtRisk = () =>
     saveCsv(
       fill(t.atRiskFile, { date: r.asOf }),
-      [t.member, t.lastEvent, t.daysQuiet, t.tier],
-      h.atRisk.map((a) => [a.member, a.lastEvent, daysBetween(a.lastEvent, r.asOf), t.tierNames[a.tier]]),
+      [t.member, ...(names ? [t.nameCol] : []), t.lastEvent, t.daysQuiet, t.tier],
+      h.atRisk.map((a) => [a.member, ...nameCell(a.member), a.lastEvent, daysBetween(a.lastEvent, r.asOf), t.tierNames[a.tier]]),
     );
   const downloadTiers = () =>
     saveCsv(
       fill(t.tiersFile, { date: r.asOf }),
-      [t.member, t.tier, t.events90, t.lastEvent],
-      h.members.map((m) => [m.member, t.tierNames[m.tier], m.events90, m.lastEvent]),
+      [t.member, ...(names ? [t.nameCol] : []), t.tier, t.events90, t.lastEvent],
+      h.members.map((m) => [m.member, ...nameCell(m.member), t.tierNames[m.tier], m.events90, m.lastEvent]),
     );
 
   return (
@@ -120,8 +129,8 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
       <p class="health-file-facts" data-testid="health-summary">
         {analysis.chat
           ? fill(t.chatSummary, {
-              name: file.name,
-              format: FORMAT_LABELS[analysis.chat.format as keyof typeof FORMAT_LABELS]?.[locale === 'zh-CN' ? 'zh' : 'en'] ?? analysis.chat.format,
+              name: fileName,
+              format: analysis.chat.format.map((f) => formatLabel(f, locale)).join(locale === 'zh-CN' ? '、' : ', '),
               records: n(analysis.rows),
               messages: n(analysis.chat.messages),
               speakers: n(analysis.chat.speakers),
@@ -129,7 +138,7 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
               seconds: formatNumber(analysis.seconds, locale, { maximumFractionDigits: 1 }),
             })
           : fill(t.summary, {
-              name: file.name,
+              name: fileName,
               rows: n(analysis.rows),
               events: n(analysis.events),
               bad: n(badTotal),
@@ -148,7 +157,8 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
           note={r.stickiness === null ? t.noMau : `${sticky ? c.ok : c.notOk} · ${fill(t.stickinessTarget, { target: formatNumber(STICKINESS_TARGET, locale) })}`}
         />
       </dl>
-      {analysis.chat ? <ChatFacts locale={locale} chat={analysis.chat} asOf={r.asOf} /> : null}
+      {analysis.chat ? <ChatFacts locale={locale} chat={analysis.chat} asOf={r.asOf} future={analysis.people?.future} /> : null}
+      {analysis.people ? <RosterChanges locale={locale} rosters={analysis.people.rosters} hideNames={hideNames} /> : null}
 
       <h3>{t.cohortTitle}</h3>
       <p class="calc-hint">{t.cohortHint}</p>
@@ -228,6 +238,7 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
               <thead>
                 <tr>
                   <th scope="col">{t.member}</th>
+                  {names && !hideNames ? <th scope="col">{t.nameCol}</th> : null}
                   <th scope="col">{t.lastEvent}</th>
                   <th scope="col">{t.daysQuiet}</th>
                   <th scope="col">{t.tier}</th>
@@ -237,6 +248,7 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
                 {h.atRisk.slice(0, AT_RISK_SHOWN).map((a) => (
                   <tr key={a.member}>
                     <th scope="row">{a.member}</th>
+                    {names && !hideNames ? <td class="health-name-cell">{shownName(a.member) ?? ''}</td> : null}
                     <td>{a.lastEvent}</td>
                     <td>{n(daysBetween(a.lastEvent, r.asOf))}</td>
                     <td>{t.tierNames[a.tier]}</td>

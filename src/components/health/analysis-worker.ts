@@ -11,11 +11,13 @@ import { EventCollector, guessColumns } from '../../lib/event-rows';
 import { averageRetention, memberTiers, tierProfile } from '../../lib/health';
 import { isBlankRow, sheetRowsText } from '../../lib/sheet-cells';
 import type { ActivityEvent } from '../../lib/activity';
-import { summarizeChat, type ChatSummary } from '../../lib/health/chat-summary';
-import { detectFormat } from '../../lib/health/readers/detect';
-import { isTextChatFormat, readChatText, type TextChatFormat } from '../../lib/health/readers/read-chat';
-import { ChatReadError } from '../../lib/health/readers/read-error';
-import { MAX_XLSX_BYTES, type AnalyzeSettings, type Analysis, type FromWorker, type Health, type ToWorker } from './protocol';
+import { summarizeChat } from '../../lib/health/chat-summary';
+import { topSenders } from '../../lib/health/merge';
+import { detectFormat, type ChatFormatId } from '../../lib/health/readers/detect';
+import { isTextChatFormat } from '../../lib/health/readers/read-chat';
+import { readChatFiles, zipKind, type ChatFileInput, type ChatFilesRead } from '../../lib/health/readers/read-files';
+import type { TextEncodingName } from '../../lib/encoding';
+import { MAX_XLSX_BYTES, type AnalyzeSettings, type Analysis, type DetectedFile, type FailureCode, type FromWorker, type Health, type ToWorker } from './protocol';
 
 const post = (message: FromWorker) => postMessage(message);
 const PREVIEW_ROWS = 30;
@@ -50,27 +52,57 @@ function firstRows(all: readonly string[][]) {
   return { rows, lines };
 }
 
-async function preview(file: File) {
-  if (file.size === 0) return post({ type: 'failed', code: 'empty_file' });
+/** What a file is, from its first bytes (a zip is opened to tell a workbook from a Slack export). */
+async function detectFile(file: File): Promise<{ format: ChatFormatId | 'xlsx'; encoding: TextEncodingName; bom: boolean; head: string; problem?: FailureCode }> {
   const sample = new Uint8Array(await file.slice(0, ENCODING_SAMPLE_BYTES).arrayBuffer());
   const detected = detectEncoding(sample);
-  const kind = binaryKind(sample, detected);
-  if (kind === 'xlsx') return previewWorkbook(file);
-  if (kind) return post({ type: 'failed', code: kind });
   const { encoding, bom } = detected;
-  const text = new TextDecoder(encoding).decode(sample, { stream: true });
-  // A chat export is told by its header row or its first JSON keys; its own reader reads it whole.
-  const format = detectFormat(file.name, text);
-  if (isTextChatFormat(format)) {
-    return post({ type: 'preview', preview: { format: 'text', encoding, bom, delimiter: ',', rows: [], lines: [], guess: { member: null, date: null, hasHeader: true }, chat: { format } } });
+  if (file.size === 0) return { format: 'unknown', encoding, bom, head: '', problem: 'empty_file' };
+  const kind = binaryKind(sample, detected);
+  if (kind === 'xlsx') {
+    // A workbook too big to open is refused by its size before its whole zip is read.
+    if (file.size > MAX_XLSX_BYTES && !/\.zip$/i.test(file.name)) return { format: 'xlsx', encoding, bom, head: '' };
+    const zip = zipKind(new Uint8Array(await file.arrayBuffer()));
+    const slack = zip === 'slack' || (zip === 'other' && /\.zip$/i.test(file.name));
+    return { format: slack ? 'slack-zip' : 'xlsx', encoding, bom, head: '' };
   }
-  if (format === 'unknown') return post({ type: 'failed', code: 'unknown_json' });
-  if (format === 'pywxdump-users-json') return post({ type: 'failed', code: 'users_json_alone' });
+  if (kind) return { format: 'unknown', encoding, bom, head: '', problem: kind };
+  const head = new TextDecoder(encoding).decode(sample, { stream: true });
+  // A chat export is told by its header row or its first JSON keys; its own reader reads it whole.
+  const format = detectFormat(file.name, head);
+  return { format, encoding, bom, head, problem: format === 'unknown' ? 'unknown_json' : undefined };
+}
+
+const isChat = (format: ChatFormatId | 'xlsx') => format !== 'xlsx' && (isTextChatFormat(format) || format === 'slack-zip' || format === 'pywxdump-users-json');
+
+async function preview(files: File[]) {
+  if (files.length > 1) return previewMany(files);
+  const file = files[0]!;
+  const d = await detectFile(file);
+  if (d.format === 'xlsx') return previewWorkbook(file);
+  if (d.format === 'pywxdump-users-json') return post({ type: 'failed', code: 'users_json_alone' });
+  if (d.problem) return post({ type: 'failed', code: d.problem });
+  if (isChat(d.format)) return post({ type: 'preview', preview: chatPreview([{ name: file.name, size: file.size, format: d.format as ChatFormatId }]) });
+  const { encoding, bom, head: text } = d;
   // Blank lines are parsed (not skipped) so that each shown row keeps its number in the file.
   const parsed = Papa.parse<string[]>(text, { preview: PREVIEW_ROWS * 4, delimitersToGuess: [',', '\t', ';', '|'] });
   const { rows, lines } = firstRows(parsed.data);
   if (rows.length === 0) return post({ type: 'failed', code: 'no_rows' });
   post({ type: 'preview', preview: { format: 'text', encoding, bom, delimiter: parsed.meta.delimiter, rows, lines, guess: guessColumns(rows) } });
+}
+
+const chatPreview = (files: DetectedFile[]) => ({ format: 'text' as const, encoding: 'utf-8' as const, bom: false, delimiter: ',', rows: [], lines: [], guess: { member: null, date: null, hasHeader: true }, chat: { files } });
+
+/** Several files: each is named with its format (or why it cannot be read) before anything is read whole. */
+async function previewMany(files: File[]) {
+  const listed: DetectedFile[] = [];
+  for (const file of files) {
+    const d = await detectFile(file);
+    const format = d.format === 'xlsx' ? 'generic' : d.format;
+    listed.push(d.problem ? { name: file.name, size: file.size, format, problem: d.problem } : { name: file.name, size: file.size, format });
+  }
+  if (!listed.some((f) => !f.problem && isChat(f.format))) return post({ type: 'failed', code: listed.every((f) => f.format === 'generic') ? 'generic_with_others' : (listed.find((f) => f.problem)?.problem ?? 'unknown_json') });
+  post({ type: 'preview', preview: chatPreview(listed) });
 }
 
 async function previewWorkbook(file: File) {
@@ -86,26 +118,63 @@ async function previewWorkbook(file: File) {
   post({ type: 'preview', preview: { format: 'xlsx', encoding: 'utf-8', bom: false, delimiter: ',', rows, lines, guess: guessColumns(rows) } });
 }
 
-/** A chat export: its reader, then the same analysis as any export. Message text never leaves this worker. */
-async function analyzeChat(file: File, s: AnalyzeSettings, format: TextChatFormat, started: number) {
-  const text = new TextDecoder(s.encoding).decode(await file.arrayBuffer());
-  post({ type: 'progress', phase: 'parse', fraction: 0.5 });
-  let read;
-  try {
-    read = summarizeChat([readChatText(format, text, { fileName: file.name, offsetMinutes: s.offsetMinutes })], { offsetMinutes: s.offsetMinutes });
-  } catch (e) {
-    if (e instanceof ChatReadError) return post({ type: 'failed', code: 'chat_unreadable', chat: { format, reason: e.reason, detail: e.detail } });
-    throw e;
+/**
+ * The chat exports as read, kept between analyses with other staff ticks: reading is the slow part, and the
+ * files have not changed. Keyed by each file's name, size and date, and the offset zone-less times were read at.
+ */
+let chats: { key: string; read: ChatFilesRead } | null = null;
+
+async function readChats(files: File[], offsetMinutes: number): Promise<ChatFilesRead> {
+  const key = [offsetMinutes, ...files.map((f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`)].join('\u0001');
+  if (chats?.key === key) return chats.read;
+  chats = null;
+  const inputs: ChatFileInput[] = [];
+  for (const [i, file] of files.entries()) {
+    const d = await detectFile(file);
+    const format = d.format === 'xlsx' ? 'generic' : d.problem ? 'unknown' : d.format;
+    const base = { name: file.name, format, lastModified: file.lastModified };
+    if (format === 'slack-zip') inputs.push({ ...base, bytes: new Uint8Array(await file.arrayBuffer()) });
+    else if (isChat(format)) inputs.push({ ...base, text: new TextDecoder(d.encoding).decode(await file.arrayBuffer()) });
+    else inputs.push(base);
+    post({ type: 'progress', phase: 'read', fraction: (i + 1) / files.length });
   }
-  const events = read.events.filter((e) => e.date <= s.today);
-  post({ type: 'progress', phase: 'analyze', fraction: 1 });
-  finish(events, s, started, { rows: read.summary.records, bad: [], badCounts: { missing_member: 0, bad_date: 0, future_date: read.events.length - events.length }, chat: read.summary });
+  const read = readChatFiles(inputs, { offsetMinutes });
+  chats = { key, read };
+  return read;
 }
 
-async function analyze(file: File, s: AnalyzeSettings) {
+/** Chat exports: each file's reader, then the same analysis as any export. Message text never leaves this worker. */
+async function analyzeChat(files: File[], s: AnalyzeSettings, started: number) {
+  const read = await readChats(files, s.offsetMinutes);
+  post({ type: 'progress', phase: 'parse', fraction: 1 });
+  if (read.exports.length === 0) {
+    const first = read.files.find((f) => f.refused)!;
+    const failure = { format: first.format, reason: first.refused!.reason, detail: first.refused!.detail, fileName: first.name };
+    return post({ type: 'failed', code: 'chat_unreadable', chat: failure });
+  }
+  const exclude = new Set(s.exclude ?? []);
+  const summary = summarizeChat(read.exports, { offsetMinutes: s.offsetMinutes, exclude });
+  const events = summary.events.filter((e) => e.date <= s.today);
+  post({ type: 'progress', phase: 'analyze', fraction: 1 });
+  // Future-dated messages are not counted: the summary's counts say so too.
+  const future = summary.events.length - events.length;
+  const chat = future > 0 ? { ...summary.summary, messages: summary.summary.messages - future, speakers: new Set(events.map((e) => e.member)).size } : summary.summary;
+  const people = {
+    senders: topSenders(read.exports.flatMap((x) => x.records)),
+    names: Object.fromEntries(summary.names),
+    rosters: read.rosters.map((r) => ({ ...r, left: r.left.filter((e) => !exclude.has(e.member)), arrived: r.arrived.filter((e) => !exclude.has(e.member)) })),
+    future,
+  };
+  // Future-dated messages are said in the chat's own sentence (people.future), not as skipped rows.
+  finish(events, s, started, { rows: summary.summary.records, bad: [], badCounts: { missing_member: 0, bad_date: 0, future_date: 0 }, chat, chatFiles: read.files, people });
+}
+
+async function analyze(files: File[], s: AnalyzeSettings) {
   const started = performance.now();
   post({ type: 'progress', phase: 'read', fraction: 0 });
-  if (s.chat) return analyzeChat(file, s, s.chat, started);
+  if (s.chat) return analyzeChat(files, s, started);
+  // Generic sheets are read one at a time (the page sends one).
+  const file = files[0]!;
   const collector = new EventCollector({ member: s.member, date: s.date, offsetMinutes: s.offsetMinutes, today: s.today });
   // Blank rows are skipped silently; with a header, the first other row names the columns (as in the preview).
   let header = s.hasHeader;
@@ -150,7 +219,7 @@ async function analyze(file: File, s: AnalyzeSettings) {
 }
 
 /** The analysis of the events, whatever file they came from. */
-function finish(events: ActivityEvent[], s: AnalyzeSettings, started: number, read: Pick<Analysis, 'rows' | 'bad' | 'badCounts'> & { chat?: ChatSummary }) {
+function finish(events: ActivityEvent[], s: AnalyzeSettings, started: number, read: Pick<Analysis, 'rows' | 'bad' | 'badCounts' | 'chat' | 'chatFiles' | 'people'>) {
   let health: Health | null = null;
   if (events.length > 0) {
     const { tierOf, atRisk, ...report } = analyzeActivity(events, { inactiveDays: s.inactiveDays });
@@ -171,6 +240,6 @@ function finish(events: ActivityEvent[], s: AnalyzeSettings, started: number, re
 
 onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
-  const run = m.type === 'preview' ? preview(m.file) : analyze(m.file, m.settings);
+  const run = m.type === 'preview' ? preview(m.files) : analyze(m.files, m.settings);
   run.catch(() => post({ type: 'failed', code: 'unreadable' }));
 };

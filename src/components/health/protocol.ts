@@ -8,8 +8,9 @@ import type { TextEncodingName } from '../../lib/encoding';
 import type { BadRow, BadRowReason, ColumnGuess } from '../../lib/event-rows';
 import type { AverageRetention, MemberTier, TierProfile } from '../../lib/health';
 import type { ChatSummary } from '../../lib/health/chat-summary';
-import type { ChatReadReason } from '../../lib/health/readers/read-error';
-import type { TextChatFormat } from '../../lib/health/readers/read-chat';
+import type { Sender } from '../../lib/health/merge';
+import type { ChatFormatId } from '../../lib/health/readers/detect';
+import type { ChatFileReason, ChatFileResult, RosterComparison } from '../../lib/health/readers/read-files';
 
 export interface AnalyzeSettings {
   format: FileFormat;
@@ -22,11 +23,14 @@ export interface AnalyzeSettings {
   inactiveDays: number;
   /** Today at the chosen offset, YYYY-MM-DD: later dates are future dates. */
   today: string;
-  /** A chat export read by its format's reader (the columns above are then unused). */
-  chat?: TextChatFormat;
+  /** The files are chat exports, each read by its format's reader (the columns above are then unused). */
+  chat?: boolean;
+  /** Platform IDs ticked as "our staff / bot": left out of every figure. */
+  exclude?: string[];
 }
 
-export type ToWorker = { type: 'preview'; file: File } | { type: 'analyze'; file: File; settings: AnalyzeSettings };
+/** One file, or several chat exports read together (a dropped folder, several picked files). */
+export type ToWorker = { type: 'preview'; files: File[] } | { type: 'analyze'; files: File[]; settings: AnalyzeSettings };
 
 /**
  * Largest file the page opens. The worker holds the decoded text (two bytes a character) while parsing:
@@ -43,13 +47,23 @@ export const MAX_XLSX_BYTES = 50 * 1024 * 1024;
 /** Text (CSV, TSV) or an Excel workbook, whose first worksheet is read. */
 export type FileFormat = 'text' | 'xlsx';
 
-export type FailureCode = 'too_large' | 'xlsx_too_large' | 'empty_file' | 'unreadable' | 'xlsx_unreadable' | 'xls' | 'pdf' | 'binary' | 'no_rows' | 'unknown_json' | 'users_json_alone' | 'chat_unreadable';
+export type FailureCode = 'too_large' | 'xlsx_too_large' | 'empty_file' | 'unreadable' | 'xlsx_unreadable' | 'xls' | 'pdf' | 'binary' | 'no_rows' | 'unknown_json' | 'users_json_alone' | 'chat_unreadable' | 'generic_with_others';
 
 /** Why a chat export was refused, for `chat_unreadable`: the format it looked like, the reader's reason and where. */
 export interface ChatFailure {
-  format: TextChatFormat;
-  reason: ChatReadReason;
+  format: ChatFormatId;
+  reason: ChatFileReason;
   detail: string;
+  /** The file refused (the first one, when every file was). */
+  fileName?: string;
+}
+
+/** A file as detected before reading: its format, or why it cannot be read (then `format` is `unknown`). */
+export interface DetectedFile {
+  name: string;
+  size: number;
+  format: ChatFormatId;
+  problem?: FailureCode;
 }
 
 export interface Preview {
@@ -63,8 +77,8 @@ export interface Preview {
   /** Each of those rows' number in the file, counted as the skipped-rows list counts them (blank rows too). */
   lines: number[];
   guess: ColumnGuess;
-  /** Set when the file is a chat export of a known format: no columns to choose, its reader reads it. */
-  chat?: { format: TextChatFormat };
+  /** Set when the file(s) are chat exports: no columns to choose, each file's reader reads it. */
+  chat?: { files: DetectedFile[] };
 }
 
 export interface Health {
@@ -87,8 +101,23 @@ export interface Analysis {
   bad: BadRow[];
   badCounts: Record<BadRowReason, number>;
   seconds: number;
-  /** For a chat export: what was counted, what was left out and why, and the per-group table. */
+  /** For chat exports: what was counted, what was left out and why, and the per-group table. */
   chat?: ChatSummary;
+  /** For chat exports: each file as read (or refused, and why). */
+  chatFiles?: ChatFileResult[];
+  /** For chat exports: the people behind the figures (names and IDs only, never message text). */
+  people?: ChatPeople;
+}
+
+export interface ChatPeople {
+  /** The most active senders before any exclusion, for the "our staff / bot" checklist. */
+  senders: Sender[];
+  /** Latest name of each counted member that has one (ID → name). */
+  names: Record<string, string>;
+  /** Groups with two rosters: who left, who arrived. */
+  rosters: RosterComparison[];
+  /** Messages dated after today at the chosen offset, left out. */
+  future: number;
 }
 
 export type FromWorker =

@@ -16,7 +16,8 @@ import { groupTable, type GroupRow } from './groups';
 import { mergeExports, toActivityEvents } from './merge';
 
 export interface ChatSummary {
-  format: string;
+  /** The format ids of the exports read, each once, in file order. */
+  format: string[];
   time: ChatTimeSource | null;
   /** Records in the file(s), of every kind. */
   records: number;
@@ -38,7 +39,14 @@ export interface ChatSummaryOptions {
   exclude?: ReadonlySet<string>;
 }
 
-export function summarizeChat(exports: readonly ChatExport[], options: ChatSummaryOptions): { summary: ChatSummary; events: ActivityEvent[] } {
+/**
+ * `names`: the latest name of each kept member (`mergeExports`), for the page to show beside the ID; it is kept
+ * out of `summary` so the summary stays small whatever the number of members.
+ */
+export function summarizeChat(
+  exports: readonly ChatExport[],
+  options: ChatSummaryOptions,
+): { summary: ChatSummary; events: ActivityEvent[]; names: Map<string, string> } {
   const merged = mergeExports(exports, { offsetMinutes: options.offsetMinutes, exclude: options.exclude });
   const events = toActivityEvents(merged);
   let messages = 0;
@@ -51,8 +59,9 @@ export function summarizeChat(exports: readonly ChatExport[], options: ChatSumma
   const records = exports.reduce((n, x) => n + x.records.length, 0);
   return {
     events,
+    names: merged.names,
     summary: {
-      format: exports.map((x) => x.format).join(', '),
+      format: [...new Set(exports.map((x) => x.format))],
       time: exports.find((x) => x.time)?.time ?? null,
       records,
       messages,
