@@ -68,7 +68,12 @@ describe('summarizeChat', () => {
     // Ann 31 Mar (Dee, 45 min, too young to judge) → median 45 min; judged 4, unanswered 2.
     expect(summary.response).toMatchObject({ available: true, questions: 5, answered: 3, medianFirstReplyMs: 45 * 60_000, judged: 4, unanswered: 2, unansweredShare: 0.5, formatsWithoutReplies: [] });
     // Dee: 7 days in 2–31 Mar → contributing; Ann: 30 and 31 Mar → participating; Ben and Cy exploring.
-    expect(summary.presence).toEqual({ asOf: '2025-03-31', counts: { leading: 0, contributing: 1, participating: 1, exploring: 2 } });
+    expect(summary.presence).toEqual({
+      asOf: '2025-03-31',
+      counts: { leading: 0, contributing: 1, participating: 1, exploring: 2 },
+      members: 4,
+      shares: { leading: 0, contributing: 0.25, participating: 0.25, exploring: 0.5 },
+    });
   });
 
   it('moving the time zone moves the busiest hour; a format without reply marks says so', () => {

@@ -16,6 +16,10 @@ import { Formula, issueText, Stat } from '../calculators/parts';
 import { ui } from '../calculators/strings';
 import { FORMAT_LABELS } from '../../lib/health/readers/detect';
 import { ChatFacts } from './ChatFacts';
+import { ChatLifecycle } from './ChatLifecycle';
+import { ChatPresence } from './ChatPresence';
+import { ChatResponse } from './ChatResponse';
+import { ChatRhythm } from './ChatRhythm';
 import type { Analysis } from './protocol';
 
 /** Months shown in the heatmap; older cohorts scroll sideways. */
@@ -149,6 +153,8 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
         />
       </dl>
       {analysis.chat ? <ChatFacts locale={locale} chat={analysis.chat} asOf={r.asOf} /> : null}
+      {analysis.chat ? <ChatRhythm locale={locale} chat={analysis.chat} /> : null}
+      {analysis.chat ? <ChatResponse locale={locale} chat={analysis.chat} /> : null}
 
       <h3>{t.cohortTitle}</h3>
       <p class="calc-hint">{t.cohortHint}</p>
@@ -185,6 +191,7 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
           </tbody>
         </table>
       </div>
+      {analysis.chat ? <ChatLifecycle locale={locale} chat={analysis.chat} asOf={r.asOf} /> : null}
 
       <h3>{t.tiersTitle}</h3>
       <div class="health-scroll" tabIndex={0} role="region" aria-label={t.tiersTitle}>
@@ -217,6 +224,7 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
       <button type="button" onClick={downloadTiers}>
         {t.downloadTiers}
       </button>
+      {analysis.chat ? <ChatPresence locale={locale} chat={analysis.chat} /> : null}
 
       <h3>{t.atRiskTitle}</h3>
       <p>{fill(t.atRiskIntro, { n: n(h.atRisk.length), days: n(analysis.inactiveDays), core: n(h.atRisk.filter((a) => a.tier === 'core').length) })}</p>
@@ -280,7 +288,11 @@ export function HealthResults({ locale, file, analysis }: { locale: Locale; file
         ) : null}
       </div>
 
-      <Formula locale={locale} lines={t.formulas} assumptions={t.assumptions} />
+      <Formula
+        locale={locale}
+        lines={analysis.chat ? [...t.formulas, ...t.chatAnalytics.formulas.map((l) => fill(l, { days: analysis.chat!.response.withinDays }))] : t.formulas}
+        assumptions={analysis.chat ? [...t.assumptions, ...t.chatAnalytics.assumptions] : t.assumptions}
+      />
     </section>
   );
 }

@@ -15,7 +15,7 @@ import type { ChatExport, ChatTimeSource } from './chat';
 import { groupTable, type GroupRow } from './groups';
 import { lifecycle, type LifecycleMonth } from './lifecycle';
 import { mergeExports, toActivityEvents } from './merge';
-import { presenceTiers, type PresenceTier } from './presence';
+import { PRESENCE_TIERS, presenceTiers, type PresenceTier } from './presence';
 import { formatsWithoutReplies, responseTimes, type ResponseReport } from './response';
 import { busiestSlots, rhythm, rhythmLevels, type Rhythm, type RhythmSlot } from './rhythm';
 
@@ -41,7 +41,7 @@ export interface ChatSummary {
   /** Time to first reply and unanswered questions (`responseTimes`), and the formats read that mark no reply. */
   response: ResponseReport & { formatsWithoutReplies: string[] };
   /** Members by presence milestone (`presenceTiers`; roster members who never spoke count as exploring). */
-  presence: { asOf: string | null; counts: Record<PresenceTier, number> };
+  presence: { asOf: string | null; counts: Record<PresenceTier, number>; members: number; shares: Record<PresenceTier, number | null> };
 }
 
 export interface ChatSummaryOptions {
@@ -80,7 +80,13 @@ export function summarizeChat(exports: readonly ChatExport[], options: ChatSumma
       lifecycle: lifecycle(merged.records, { offsetMinutes }),
       rhythm: { ...week, levels: rhythmLevels(week), busiest: busiestSlots(week, 3) },
       response: { ...responseTimes(merged.records, { offsetMinutes }), formatsWithoutReplies: formatsWithoutReplies(exports) },
-      presence: { asOf: presence.asOf, counts: presence.counts },
+      presence: { asOf: presence.asOf, counts: presence.counts, members: presence.tierOf.size, shares: presenceShares(presence.counts) },
     },
   };
+}
+
+/** Each tier's share of all members in a tier (null when there is nobody, never 0/0). */
+function presenceShares(counts: Record<PresenceTier, number>): Record<PresenceTier, number | null> {
+  const total = PRESENCE_TIERS.reduce((n, k) => n + counts[k], 0);
+  return Object.fromEntries(PRESENCE_TIERS.map((k) => [k, total === 0 ? null : counts[k] / total])) as Record<PresenceTier, number | null>;
 }
