@@ -113,11 +113,13 @@ test('chat analytics of a two-group Telegram export: weekday × hour, replies, l
     await expect(page.getByTestId('health-presence').locator('tbody td:last-child')).toHaveText(
       zh ? ['0（0%）', '1（25%）', '1（25%）', '2（50%）'] : ['0 (0%)', '1 (25%)', '1 (25%)', '2 (50%)'],
     );
-    await page.getByText(zh ? '怎样算出来的' : 'How this was computed').click();
+    await page.locator('.calc-formula summary').click();
     for (const word of ['PostHog', 'Orbit', 'Common Room', '⌈5 ×']) await expect(page.locator('.calc-formula')).toContainText(word);
     await expect(page.locator('main')).not.toContainText(BROKEN);
   };
   await figures('zh');
+  // The page offers the multi-group sample chat export as a download.
+  await expect(page.locator('a[href="/samples/health-check-sample-telegram.json"]')).toHaveAttribute('download', 'health-check-sample-telegram.json');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     expect((await axeViolations(page)).map((v) => `${scheme} ${v}`)).toEqual([]);
