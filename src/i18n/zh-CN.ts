@@ -606,7 +606,7 @@ export const zhCN = {
       lifecycleCaption: '每个月发过言的成员分成新增、连续活跃和回流三类，另列上月发过言、本月没有的沉睡人数（截至 {asOf}）。',
       lifecycleCols: { month: '月份', active: '发言人数', new: '新增', returning: '连续活跃', resurrecting: '回流', dormant: '沉睡' },
       rhythmTitle: '大家什么时候说话：星期 × 小时',
-      rhythmCaption: '按{zone}统计的每小时消息数，颜色越深消息越多，共 {total} 条。',
+      rhythmCaption: '按 {zone} 统计的每小时消息数，颜色越深消息越多，共 {total} 条。',
       rhythmBusiest: '消息最多的时段（括号里是消息数）：{slots}。想让更多人看到，可以把重要内容放在这些时段前后发。',
       rhythmEmpty: '没有可计入的消息，看不出大家什么时候说话。',
       slot: '{day} {hour}:00–{hour}:59（{n}）',

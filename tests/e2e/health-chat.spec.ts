@@ -130,5 +130,5 @@ test('chat analytics of a two-group Telegram export: weekday × hour, replies, l
   await page.getByLabel('Time zone').selectOption({ label: 'UTC' });
   await page.getByRole('button', { name: 'Analyse again with these settings' }).click();
   await expect(page.getByTestId('health-rhythm-busiest')).toContainText('Mon 12:00–12:59 (10)');
-  await expect(page.getByTestId('health-rhythm').locator('caption')).toContainText('UTC');
+  await expect(page.getByTestId('health-rhythm-caption')).toContainText('at UTC;')
 });
