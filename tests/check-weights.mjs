@@ -13,14 +13,16 @@ const KB = 1024;
  * Budgets in KB (gzip). The JS budgets match the targets of issue #9: prose ≤ 6 KB, calculators ≤ 100 KB.
  * Every page's HTML repeats the whole sidebar, so HTML grows with each page the site gains: the home and
  * health-check budgets were raised by 3–4 KB when seven chapters, the rulebook and the experiment page
- * joined the sidebar (home 11.2 → 12.1 KB); the JS budgets are unchanged.
+ * joined the sidebar (home 11.2 → 12.1 KB); the JS budgets are unchanged. The health check's HTML went to
+ * 27 KB when it learned many files, staff ticks, roster changes and four chat views: its island's strings
+ * (both the table and the "how it was computed" text, about 9 KB gzip) travel as props in the page.
  */
 const templates = [
   { name: 'home', path: '/', budget: { html: 15, css: 20, js: 6 } },
   { name: 'chapter', path: '/handbook/metrics/', budget: { html: 30, css: 20, js: 6 } },
   { name: 'glossary', path: '/reference/glossary/', budget: { html: 40, css: 20, js: 6 } },
   { name: 'calculator', path: '/calculators/ltv-cac/', budget: { html: 20, css: 24, js: 100 } },
-  { name: 'health check', path: '/calculators/health-check/', budget: { html: 24, css: 24, js: 60 } },
+  { name: 'health check', path: '/calculators/health-check/', budget: { html: 27, css: 24, js: 60 } },
   { name: 'experiment', path: '/calculators/experiment/', budget: { html: 20, css: 24, js: 100 } },
   { name: 'workload', path: '/calculators/workload/', budget: { html: 20, css: 24, js: 100 } },
   { name: 'plan builder', path: '/calculators/plan/', budget: { html: 30, css: 24, js: 100 } },

@@ -46,6 +46,8 @@ test('a 留痕 (WeChatMsg) group export: named, read without column choices, own
   // Message text is never shown.
   await expect(page.locator('main')).not.toContainText('周末有活动');
   await expect(page.getByTestId('health-status')).toContainText('4 位发过言的成员');
+  // WeChat exports carry no reply mark: the page says so instead of showing a reply time.
+  await expect(page.getByTestId('health-response')).toContainText('留痕 (WeChatMsg) CSV 不记录一条消息回复的是哪条');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     expect((await axeViolations(page)).map((v) => `${scheme} ${v}`)).toEqual([]);
@@ -259,4 +261,53 @@ test('a message number guessed as the member column is warned about (zh); future
   await expect(page.getByTestId('health-summary')).toContainText('5 messages from 3 members who posted are counted');
   await expect(page.getByTestId('health-chat-future')).toContainText('Messages dated after today (in the chosen time zone) were left out: 1.');
   await expect(page.locator('.health-bad')).toHaveCount(0);
+});
+
+test('chat analytics of a two-group Telegram export: weekday × hour, replies, lifecycle and presence tiers match a hand count (zh and en)', async ({ page }) => {
+  // tests/fixtures/exports/tg-analytics.json, counted by hand (see health-chat-summary.test.ts): 15 messages of
+  // Ann, Ben, Cy and Dee (the exporter Oli left out), Jan–Mar 2025 at UTC+8; 10 of them on Mondays 20:xx.
+  const buffer = readFileSync(`${FIXTURES}tg-analytics.json`);
+  const figures = async (lang: 'zh' | 'en') => {
+    const zh = lang === 'zh';
+    await openFile(page, zh ? '/calculators/health-check/' : '/en/calculators/health-check/', 'result.json', buffer);
+    await page.getByRole('button', { name: zh ? '开始分析' : 'Analyse' }).click();
+    await expect(page.getByTestId('health-rhythm-busiest')).toContainText(
+      zh ? '周一 20:00–20:59（10）、周日 21:00–21:59（2）、周一 22:00–22:59（1）' : 'Mon 20:00–20:59 (10), Sun 21:00–21:59 (2), Mon 22:00–22:59 (1)',
+    );
+    const monday = page.getByTestId('health-rhythm').locator('tbody tr').nth(0);
+    await expect(monday.locator('th')).toHaveText(zh ? '周一' : 'Mon');
+    await expect(monday.locator('td').nth(20)).toHaveText('10');
+    await expect(monday.locator('td').nth(20)).toHaveClass('rhythm-5');
+    // Questions: 5; answered after 30 min, 2 h and 45 min → median 45 min; 4 old enough, 2 of them unanswered.
+    await expect(calcStat(page, zh ? '提问数' : /^Questions$/)).toHaveText('5');
+    await expect(calcStat(page, zh ? '首次回复的中位时间' : 'Median time to first reply')).toHaveText(zh ? '45 分钟' : '45 min');
+    await expect(calcStat(page, zh ? '7 天内没人回复的提问' : 'Questions with no reply within 7 days')).toHaveText('50%');
+    // Lifecycle: Jan new 3; Feb returning 2, dormant 1 (Cy); Mar new 1 (Dee), returning 1 (Ann), resurrecting 1 (Cy), dormant 1 (Ben).
+    const months = page.getByTestId('health-lifecycle').locator('tbody tr');
+    await expect(months.locator('th')).toHaveText(['2025-01', '2025-02', '2025-03']);
+    await expect(months.nth(0).locator('td')).toHaveText(['3', '3', '0', '0', '0']);
+    await expect(months.nth(1).locator('td')).toHaveText(['2', '0', '2', '0', '1']);
+    await expect(months.nth(2).locator('td')).toHaveText(['3', '1', '1', '1', '1']);
+    // Presence on 31 Mar: Dee posted on 7 of the last 30 days, Ann on 2 of the last 7; Ben and Cy exploring.
+    await expect(page.getByTestId('health-presence').locator('tbody td:last-child')).toHaveText(
+      zh ? ['0（0%）', '1（25%）', '1（25%）', '2（50%）'] : ['0 (0%)', '1 (25%)', '1 (25%)', '2 (50%)'],
+    );
+    await page.locator('.calc-formula summary').click();
+    for (const word of ['PostHog', 'Orbit', 'Common Room', '⌈5 ×']) await expect(page.locator('.calc-formula')).toContainText(word);
+    await expect(page.locator('main')).not.toContainText(BROKEN);
+  };
+  await figures('zh');
+  // The page offers the multi-group sample chat export as a download.
+  await expect(page.locator('a[href="/samples/health-check-sample-telegram.json"]')).toHaveAttribute('download', 'health-check-sample-telegram.json');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect((await axeViolations(page)).map((v) => `${scheme} ${v}`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await figures('en');
+  // The same messages at UTC: Monday 20:00 in Beijing is Monday 12:00.
+  await page.getByLabel('Time zone').selectOption({ label: 'UTC' });
+  await page.getByRole('button', { name: 'Analyse again with these settings' }).click();
+  await expect(page.getByTestId('health-rhythm-busiest')).toContainText('Mon 12:00–12:59 (10)');
+  await expect(page.getByTestId('health-rhythm-caption')).toContainText('at UTC;');
 });

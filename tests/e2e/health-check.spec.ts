@@ -309,8 +309,8 @@ test('the sample data, the sBG fit and the hand-over to the retention and LTV/CA
   await page.getByRole('link', { name: '用等效月流失率计算 LTV/CAC' }).click();
   await expect(page).toHaveURL(/\/calculators\/ltv-cac\/\?.*churn=\d/);
   await hydrated(page);
-  const field = await page.getByLabel(/^月流失率/).inputValue();
-  expect(`${Number(field).toFixed(1)}%`).toBe(churn);
+  // The query is applied after hydration: wait for the field to take it rather than reading it once.
+  await expect.poll(async () => `${Number(await page.getByLabel(/^月流失率/).inputValue()).toFixed(1)}%`).toBe(churn);
 });
 
 test('nothing leaves the browser while analysing, and the results pass axe in both colour schemes', async ({ page, baseURL }) => {

@@ -46,4 +46,45 @@ describe('summarizeChat', () => {
   it('every text format of the fixtures is read through readChatText', () => {
     for (const path of ['dce-channel.json', 'tg-single.json', 'dce-iso.csv']) expect(read(path).records.length).toBeGreaterThan(0);
   });
+
+  it('the analytics of tests/fixtures/exports/tg-analytics.json match a hand count (two groups, replies marked)', () => {
+    // The fixture (Telegram full export, exporter user1000 = Oli, left out): Ann, Ben, Cy and Dee write 15
+    // messages between Jan and Mar 2025 at UTC+8; counted by hand from the file:
+    // Jan Ann, Ben, Cy; Feb Ann, Ben; Mar Ann, Cy, Dee. Mondays 20:xx hold 10 messages, Sunday 21:xx 2.
+    const { summary } = summarizeChat([read('tg-analytics.json')], { offsetMinutes: 480 });
+    expect(summary.left).toEqual({ self: 1, bots: 0, staff: 0, notMessages: 1 });
+    expect(summary.lifecycle.map((m) => [m.month, m.new, m.returning, m.resurrecting, m.dormant])).toEqual([
+      ['2025-01', 3, 0, 0, 0],
+      ['2025-02', 0, 2, 0, 1], // Cy went quiet
+      ['2025-03', 1, 1, 1, 1], // Dee new, Ann returning, Cy back, Ben quiet
+    ]);
+    expect(summary.rhythm.total).toBe(15);
+    expect(summary.rhythm.busiest).toEqual([
+      { weekday: 0, hour: 20, messages: 10 },
+      { weekday: 6, hour: 21, messages: 2 },
+      { weekday: 0, hour: 22, messages: 1 }, // ties with Wed 09 and Fri 12: the earliest in the week
+    ]);
+    expect(summary.rhythm.levels[0]![20]).toBe(5);
+    expect(summary.rhythm.levels[6]![21]).toBe(1);
+    expect(summary.rhythm.levels[1]![20]).toBe(0);
+    // Questions: Ann 6 Jan (answered by Ben in 30 min), Cy 8 Jan (none), Ann 3 Feb (none), Cy 3 Mar (Dee, 2 h),
+    // Ann 31 Mar (Dee, 45 min, too young to judge) → median 45 min; judged 4, unanswered 2.
+    expect(summary.response).toMatchObject({ available: true, questions: 5, answered: 3, medianFirstReplyMs: 45 * 60_000, judged: 4, unanswered: 2, unansweredShare: 0.5, formatsWithoutReplies: [] });
+    // Dee: 7 days in 2–31 Mar → contributing; Ann: 30 and 31 Mar → participating; Ben and Cy exploring.
+    expect(summary.presence).toEqual({
+      asOf: '2025-03-31',
+      counts: { leading: 0, contributing: 1, participating: 1, exploring: 2 },
+      members: 4,
+      shares: { leading: 0, contributing: 0.25, participating: 0.25, exploring: 0.5 },
+    });
+  });
+
+  it('moving the time zone moves the busiest hour; a format without reply marks says so', () => {
+    const utc = summarizeChat([read('tg-analytics.json')], { offsetMinutes: 0 }).summary;
+    expect(utc.rhythm.busiest[0]).toEqual({ weekday: 0, hour: 12, messages: 10 });
+    const wechat = summarizeChat([read('wechatmsg/产品交流群_utf8.csv')], { offsetMinutes: 480 }).summary;
+    expect(wechat.response).toMatchObject({ available: false, reason: 'no-reply-marks', medianFirstReplyMs: null, unansweredShare: null, formatsWithoutReplies: ['wechatmsg-csv'] });
+    expect(wechat.lifecycle.length).toBeGreaterThan(0);
+    expect(wechat.presence.counts.leading + wechat.presence.counts.contributing + wechat.presence.counts.participating + wechat.presence.counts.exploring).toBe(4);
+  });
 });

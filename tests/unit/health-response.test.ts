@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/lib';
-import { formatsWithoutReplies, responseTimes } from '../../src/lib/health/response';
+import { formatsWithoutReplies, responseTimes, waitShown } from '../../src/lib/health/response';
 import type { ChatRecord } from '../../src/lib/health/chat';
 import { exportOf, msg, underZones } from './health-helpers';
 
@@ -121,3 +121,15 @@ describe('responseTimes properties', () => {
     );
   });
 });
+
+describe('waitShown', () => {
+  it('minutes under an hour, hours under two days, days beyond; null stays null', () => {
+    expect(waitShown(45 * 60_000)).toEqual({ value: 45, unit: 'minute' });
+    expect(waitShown((8 * 60 + 47.5) * 60_000)).toEqual({ value: 8.8, unit: 'hour' });
+    expect(waitShown(59.6 * 60_000)).toEqual({ value: 1, unit: 'hour' });
+    expect(waitShown(60 * 3_600_000)).toEqual({ value: 2.5, unit: 'day' });
+    expect(waitShown(null)).toBeNull();
+    expect(waitShown(Number.NaN)).toBeNull();
+  });
+});
+

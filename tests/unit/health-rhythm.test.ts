@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/lib';
-import { rhythm } from '../../src/lib/health/rhythm';
+import { busiestSlots, rhythm, rhythmLevels } from '../../src/lib/health/rhythm';
 import type { ChatRecord } from '../../src/lib/health/chat';
 import { arbRecords, msg, underZones } from './health-helpers';
 
@@ -64,3 +64,29 @@ describe('rhythm properties', () => {
     );
   });
 });
+
+describe('busiestSlots and rhythmLevels', () => {
+  const cells = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  cells[0]![20] = 10;
+  cells[6]![21] = 2;
+  cells[0]![22] = 1;
+  cells[2]![9] = 1;
+  cells[4]![3] = 3;
+
+  it('names the busiest hours, most first, ties to the earliest of the week, empty cells never', () => {
+    expect(busiestSlots({ cells }, 3)).toEqual([
+      { weekday: 0, hour: 20, messages: 10 },
+      { weekday: 4, hour: 3, messages: 3 },
+      { weekday: 6, hour: 21, messages: 2 },
+    ]);
+    expect(busiestSlots({ cells }, 10)).toHaveLength(5);
+    expect(busiestSlots({ cells: Array.from({ length: 7 }, () => Array(24).fill(0)) })).toEqual([]);
+  });
+
+  it('shades 0 for empty and ⌈5 × cell ÷ busiest⌉ otherwise (hand values)', () => {
+    const levels = rhythmLevels({ cells });
+    expect([levels[0]![20], levels[4]![3], levels[6]![21], levels[0]![22], levels[1]![0]]).toEqual([5, 2, 1, 1, 0]);
+    expect(rhythmLevels({ cells: [[0, 0]] })).toEqual([[0, 0]]);
+  });
+});
+

@@ -15,6 +15,10 @@ import { saveCsv } from '../calculators/export';
 import { Formula, issueText, Stat } from '../calculators/parts';
 import { ui } from '../calculators/strings';
 import { ChatFacts } from './ChatFacts';
+import { ChatLifecycle } from './ChatLifecycle';
+import { ChatPresence } from './ChatPresence';
+import { ChatResponse } from './ChatResponse';
+import { ChatRhythm } from './ChatRhythm';
 import { formatLabel } from './FileList';
 import { RosterChanges } from './RosterChanges';
 import type { Analysis } from './protocol';
@@ -159,6 +163,8 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
       </dl>
       {analysis.chat ? <ChatFacts locale={locale} chat={analysis.chat} asOf={r.asOf} future={analysis.people?.future} /> : null}
       {analysis.people ? <RosterChanges locale={locale} rosters={analysis.people.rosters} hideNames={hideNames} /> : null}
+      {analysis.chat ? <ChatRhythm locale={locale} chat={analysis.chat} /> : null}
+      {analysis.chat ? <ChatResponse locale={locale} chat={analysis.chat} /> : null}
 
       <h3>{t.cohortTitle}</h3>
       <p class="calc-hint">{t.cohortHint}</p>
@@ -195,6 +201,7 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
           </tbody>
         </table>
       </div>
+      {analysis.chat ? <ChatLifecycle locale={locale} chat={analysis.chat} asOf={r.asOf} /> : null}
 
       <h3>{t.tiersTitle}</h3>
       <div class="health-scroll" tabIndex={0} role="region" aria-label={t.tiersTitle}>
@@ -227,6 +234,7 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
       <button type="button" onClick={downloadTiers}>
         {t.downloadTiers}
       </button>
+      {analysis.chat ? <ChatPresence locale={locale} chat={analysis.chat} /> : null}
 
       <h3>{t.atRiskTitle}</h3>
       <p>{fill(t.atRiskIntro, { n: n(h.atRisk.length), days: n(analysis.inactiveDays), core: n(h.atRisk.filter((a) => a.tier === 'core').length) })}</p>
@@ -292,7 +300,11 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
         ) : null}
       </div>
 
-      <Formula locale={locale} lines={t.formulas} assumptions={t.assumptions} />
+      <Formula
+        locale={locale}
+        lines={analysis.chat ? [...t.formulas, ...t.chatAnalytics.formulas.map((l) => fill(l, { days: analysis.chat!.response.withinDays }))] : t.formulas}
+        assumptions={analysis.chat ? [...t.assumptions, ...t.chatAnalytics.assumptions] : t.assumptions}
+      />
     </section>
   );
 }

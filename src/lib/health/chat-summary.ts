@@ -13,7 +13,11 @@
 import type { ActivityEvent } from '../activity';
 import type { ChatExport, ChatTimeSource } from './chat';
 import { groupTable, type GroupRow } from './groups';
+import { lifecycle, type LifecycleMonth } from './lifecycle';
 import { mergeExports, toActivityEvents } from './merge';
+import { PRESENCE_TIERS, presenceTiers, type PresenceTier } from './presence';
+import { formatsWithoutReplies, responseTimes, type ResponseReport } from './response';
+import { busiestSlots, rhythm, rhythmLevels, type Rhythm, type RhythmSlot } from './rhythm';
 
 export interface ChatSummary {
   /** The format ids of the exports read, each once, in file order. */
@@ -31,6 +35,14 @@ export interface ChatSummary {
   silentMembers: number;
   /** Per group, with the all-groups row first. */
   groups: GroupRow[];
+  /** New / returning / resurrecting / dormant members per month (`lifecycle`), first active month first. */
+  lifecycle: LifecycleMonth[];
+  /** Counted messages by weekday × hour at the chosen offset (`rhythm`), each cell's shading step 0–5, and the three busiest hours. */
+  rhythm: Rhythm & { levels: number[][]; busiest: RhythmSlot[] };
+  /** Time to first reply and unanswered questions (`responseTimes`), and the formats read that mark no reply. */
+  response: ResponseReport & { formatsWithoutReplies: string[] };
+  /** Members by presence milestone (`presenceTiers`; roster members who never spoke count as exploring). */
+  presence: { asOf: string | null; counts: Record<PresenceTier, number>; members: number; shares: Record<PresenceTier, number | null> };
 }
 
 export interface ChatSummaryOptions {
@@ -57,6 +69,11 @@ export function summarizeChat(
     speakers.add(r.member);
   }
   const records = exports.reduce((n, x) => n + x.records.length, 0);
+  // Every analysis below reads the kept records (own account, bots and staff already left out) and ends on
+  // the latest message day, as the activity figures do.
+  const offsetMinutes = options.offsetMinutes;
+  const week = rhythm(merged.records, { offsetMinutes });
+  const presence = presenceTiers(merged.records, { offsetMinutes, members: merged.roster.map((e) => e.member) });
   return {
     events,
     names: merged.names,
@@ -69,6 +86,16 @@ export function summarizeChat(
       speakers: speakers.size,
       silentMembers: merged.silentMembers,
       groups: groupTable(merged.records, merged.roster, { offsetMinutes: options.offsetMinutes, groups: merged.groups }).rows,
+      lifecycle: lifecycle(merged.records, { offsetMinutes }),
+      rhythm: { ...week, levels: rhythmLevels(week), busiest: busiestSlots(week, 3) },
+      response: { ...responseTimes(merged.records, { offsetMinutes }), formatsWithoutReplies: formatsWithoutReplies(exports) },
+      presence: { asOf: presence.asOf, counts: presence.counts, members: presence.tierOf.size, shares: presenceShares(presence.counts) },
     },
   };
+}
+
+/** Each tier's share of all members in a tier (null when there is nobody, never 0/0). */
+function presenceShares(counts: Record<PresenceTier, number>): Record<PresenceTier, number | null> {
+  const total = PRESENCE_TIERS.reduce((n, k) => n + counts[k], 0);
+  return Object.fromEntries(PRESENCE_TIERS.map((k) => [k, total === 0 ? null : counts[k] / total])) as Record<PresenceTier, number | null>;
 }

@@ -103,3 +103,16 @@ export function formatsWithoutReplies(exports: readonly ChatExport[]): string[] 
   }
   return [...out];
 }
+
+/**
+ * A wait as the page shows it: whole minutes under an hour, hours (one decimal) under two days, days (one
+ * decimal) beyond. Example: 45 min → { value: 45, unit: 'minute' }; 8 h 47.5 min → { value: 8.8, unit:
+ * 'hour' }; 60 h → { value: 2.5, unit: 'day' }. Null stays null (no answered question).
+ */
+export function waitShown(ms: number | null): { value: number; unit: 'minute' | 'hour' | 'day' } | null {
+  if (ms === null || !Number.isFinite(ms) || ms < 0) return null;
+  const minutes = ms / 60_000;
+  if (minutes < 59.5) return { value: Math.round(minutes), unit: 'minute' };
+  if (minutes < 48 * 60) return { value: Math.round(minutes / 6) / 10, unit: 'hour' };
+  return { value: Math.round(minutes / 144) / 10, unit: 'day' };
+}

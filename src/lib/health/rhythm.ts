@@ -46,3 +46,33 @@ export function rhythm(records: readonly ChatRecord[], options: { offsetMinutes?
   }
   return { cells, total, peak, offsetMinutes };
 }
+
+export interface RhythmSlot {
+  weekday: number;
+  hour: number;
+  messages: number;
+}
+
+/**
+ * The `n` busiest hours of the week (most messages first; ties to the earliest cell of the week, Monday
+ * 00:00 first), empty cells left out — the slots to name when someone asks "when should we post".
+ * Example: cells Mon 20 → 10, Sun 21 → 2, Mon 22 → 1, Wed 9 → 1 → n = 3 gives Mon 20, Sun 21, Mon 22.
+ */
+export function busiestSlots(r: Pick<Rhythm, 'cells'>, n = 3): RhythmSlot[] {
+  const slots: RhythmSlot[] = [];
+  r.cells.forEach((row, weekday) => row.forEach((messages, hour) => messages > 0 && slots.push({ weekday, hour, messages })));
+  // Array sort is stable: equal counts keep their week order.
+  return slots.sort((a, b) => b.messages - a.messages).slice(0, Math.max(0, Math.floor(n)));
+}
+
+/** Shading steps of the weekday × hour table: 0 for an empty cell, else 1–5 by share of the busiest cell. */
+export const RHYTHM_LEVELS = 5;
+
+/**
+ * Each cell's shading step: 0 when empty, otherwise ⌈5 × cell ÷ busiest cell⌉ (1…5), so the busiest cell
+ * is always 5 and any message at all shows. Example: busiest 10 → 1 message is 1, 2 is 1, 3 is 2, 10 is 5.
+ */
+export function rhythmLevels(r: Pick<Rhythm, 'cells'>): number[][] {
+  const max = Math.max(0, ...r.cells.flat());
+  return r.cells.map((row) => row.map((x) => (x <= 0 || max <= 0 ? 0 : Math.min(RHYTHM_LEVELS, Math.ceil((RHYTHM_LEVELS * x) / max)))));
+}
