@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 
-/** The handbook chapters that have a self-check. */
-export const CORE_CHAPTERS = ['diagnosis', 'goals', 'metrics', 'positioning-tiers', 'koc-programme', 'content', 'engagement-events', 'member-journey', 'platform-data', 'risk-crisis', 'moderation', 'personal-information', 'team-budget', 'workload-rota', 'outside-china'] as const;
+/** The handbook chapters that have a self-check: every chapter (issue #19). */
+export const CORE_CHAPTERS = ['why-community', 'diagnosis', 'goals', 'metrics', 'theory', 'positioning-tiers', 'koc-programme', 'content', 'engagement-events', 'member-journey', 'tools-data', 'platform-data', 'risk-crisis', 'moderation', 'personal-information', 'team-budget', 'workload-rota', 'phases', 'organization-culture', 'evaluation', 'monetization', 'outside-china'] as const;
 export const CALCULATORS = ['budget', 'staffing', 'ltv-cac', 'retention', 'timeline'] as const;
 const CHAPTERS = ['why-community', 'diagnosis', 'goals', 'metrics', 'theory', 'positioning-tiers', 'koc-programme', 'content', 'engagement-events', 'member-journey', 'tools-data', 'platform-data', 'risk-crisis', 'moderation', 'personal-information', 'team-budget', 'workload-rota', 'phases', 'organization-culture', 'evaluation', 'monetization', 'outside-china'] as const;
 
