@@ -224,7 +224,7 @@ test('the path: times per item and per week, the operator/planner switch kept on
 test('a new self-check scores and explains every option: organisation and culture (en)', async ({ page }) => {
   const quiz: { questions: Q[] } = JSON.parse(readFileSync('src/data/quizzes/organization-culture.json', 'utf8'));
   await page.goto('/en/training/self-checks/organization-culture/');
-  await page.locator('.quiz').scrollIntoViewIfNeeded();
+  await page.locator('astro-island').first().scrollIntoViewIfNeeded();
   await hydrated(page);
   // All right except the last question, where only the first option is ticked.
   for (const q of quiz.questions.slice(0, -1)) for (const i of q.correct) await page.locator(`#${q.id}-${i}`).check();
