@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 
-/** The handbook chapters that have a self-check. */
-export const CORE_CHAPTERS = ['diagnosis', 'goals', 'metrics', 'positioning-tiers', 'koc-programme', 'content', 'engagement-events', 'member-journey', 'platform-data', 'risk-crisis', 'moderation', 'personal-information', 'team-budget', 'workload-rota', 'outside-china'] as const;
+/** The handbook chapters that have a self-check: every chapter (issue #19). */
+export const CORE_CHAPTERS = ['why-community', 'diagnosis', 'goals', 'metrics', 'theory', 'positioning-tiers', 'koc-programme', 'content', 'engagement-events', 'member-journey', 'tools-data', 'platform-data', 'risk-crisis', 'moderation', 'personal-information', 'team-budget', 'workload-rota', 'phases', 'organization-culture', 'evaluation', 'monetization', 'outside-china'] as const;
 export const CALCULATORS = ['budget', 'staffing', 'ltv-cac', 'retention', 'timeline'] as const;
 const CHAPTERS = ['why-community', 'diagnosis', 'goals', 'metrics', 'theory', 'positioning-tiers', 'koc-programme', 'content', 'engagement-events', 'member-journey', 'tools-data', 'platform-data', 'risk-crisis', 'moderation', 'personal-information', 'team-budget', 'workload-rota', 'phases', 'organization-culture', 'evaluation', 'monetization', 'outside-china'] as const;
 
@@ -55,7 +55,15 @@ export type Question = z.infer<typeof questionSchema>;
 const twoLang = <T extends z.ZodType>(t: T) => z.object({ zh: t, en: t });
 const id = z.string().regex(/^[a-z0-9-]+$/);
 
-/** The four-week onboarding path (`src/data/onboarding.json`). */
+const chapter = z.enum(CHAPTERS);
+/** Which track an item belongs to (issue #19); weeks 1–2 are shared, so their items leave it out or say `both`. */
+const track = z.enum(['both', 'operator', 'planner']);
+/** A time estimate in minutes, so a trainer can plan the week and the page can total it. */
+const minutes = z.number().int().min(5).max(480);
+/** The written tasks that have a rubric and a model answer on the written-work page (anchor ids there). */
+export const RUBRICS = ['value-proposition', 'content-calendar', 'event-brief', 'kpi-tree', 'crisis-statement'] as const;
+
+/** The onboarding path (`src/data/onboarding.json`): four weeks, then month two. */
 export const onboardingSchema = z
   .object({
     version: z.literal(1),
@@ -65,12 +73,15 @@ export const onboardingSchema = z
           id,
           zh: z.object({ title: z.string().min(1), goal: z.string().min(1) }),
           en: z.object({ title: z.string().min(1), goal: z.string().min(1) }),
-          reading: z.array(z.enum(CHAPTERS)).min(1),
+          /** A chapter for everyone, or one track's chapter. */
+          reading: z.array(z.union([chapter, z.object({ chapter, track })])).min(1),
           practice: z
             .array(
               z.object({
                 id,
                 calculator: z.enum(CALCULATORS),
+                minutes,
+                track: track.optional(),
                 zh: z.object({ task: z.string().min(1), expected: z.string().min(1) }),
                 en: z.object({ task: z.string().min(1), expected: z.string().min(1) }),
                 /** Query string that opens the calculator with the exercise's inputs. */
@@ -78,13 +89,26 @@ export const onboardingSchema = z
               }),
             )
             .min(1),
-          tasks: z.array(z.object({ id }).extend(twoLang(z.string().min(1)).shape)).min(1),
+          tasks: z
+            .array(
+              z
+                .object({ id, minutes, track: track.optional(), rubric: z.enum(RUBRICS).optional() })
+                .extend(twoLang(z.string().min(1)).shape),
+            )
+            .min(1),
         }),
       )
-      .length(4),
+      .length(5),
   })
   .superRefine((path, ctx) => {
     const ids = path.weeks.flatMap((w) => [w.id, ...w.practice.map((p) => p.id), ...w.tasks.map((t) => t.id)]);
     if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['weeks'], message: 'ids must be unique' });
+    // Weeks 1–2 are shared by both tracks.
+    path.weeks.slice(0, 2).forEach((w, n) => {
+      const tracked = [...w.practice, ...w.tasks].filter((i) => i.track && i.track !== 'both');
+      if (tracked.length) ctx.addIssue({ code: 'custom', path: ['weeks', n], message: `weeks 1–2 are shared by both tracks: ${tracked.map((i) => i.id).join(', ')}` });
+    });
+    const rubrics = path.weeks.flatMap((w) => w.tasks.flatMap((t) => (t.rubric ? [t.rubric] : [])));
+    for (const r of RUBRICS) if (!rubrics.includes(r)) ctx.addIssue({ code: 'custom', path: ['weeks'], message: `no task links the ${r} rubric` });
   });
 export type Onboarding = z.infer<typeof onboardingSchema>;

@@ -86,3 +86,30 @@ export const writeProgress = (done: Record<string, string>): string => JSON.stri
 export function progressShare(itemIds: readonly string[], done: Record<string, string>): number {
   return itemIds.length === 0 ? 0 : itemIds.filter((id) => id in done).length / itemIds.length;
 }
+
+/**
+ * The two tracks of the onboarding path (issue #19): operators run groups, planners own targets, budgets
+ * and phases. Weeks 1–2 are shared; later items carry a track, and `both` (or none) belongs to both.
+ * The reader's choice is kept under its own key, `playbook:onboarding-track` (`operator` | `planner` |
+ * `all`), so the progress record above keeps its shape.
+ */
+export type Track = 'operator' | 'planner';
+export type TrackChoice = Track | 'all';
+export type ItemTrack = Track | 'both';
+export const TRACK_CHOICES: readonly TrackChoice[] = ['all', 'operator', 'planner'];
+
+/** Whether an item belongs to the chosen track: `inTrack('planner', 'operator')` → false; `all` shows everything. */
+export const inTrack = (item: ItemTrack | undefined, choice: TrackChoice): boolean => choice === 'all' || item === undefined || item === 'both' || item === choice;
+
+/** A saved track choice, or `all` when there is none or it is not one of the three. */
+export const readTrack = (text: string | null): TrackChoice => (TRACK_CHOICES as readonly (string | null)[]).includes(text) ? (text as TrackChoice) : 'all';
+
+/**
+ * Minutes a track spends on a week's items: `weekMinutes([{ minutes: 30 }, { minutes: 60, track: 'planner' }], 'operator')` → 30.
+ */
+export function weekMinutes(items: readonly { minutes: number; track?: ItemTrack }[], track: Track): number {
+  return items.filter((i) => inTrack(i.track, track)).reduce((sum, i) => sum + i.minutes, 0);
+}
+
+/** Whole hours and the minutes left over, for "5 h 30 min": `splitMinutes(330)` → `{ hours: 5, minutes: 30 }`. */
+export const splitMinutes = (total: number): { hours: number; minutes: number } => ({ hours: Math.floor(total / 60), minutes: total % 60 });

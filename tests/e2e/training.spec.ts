@@ -1,8 +1,8 @@
 import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
-import { hydrated } from './helpers';
+import { calcStat, hydrated } from './helpers';
 
-type Q = { id: string; type: 'single' | 'multiple'; correct: number[]; zh: { prompt: string; options: { text: string; explanation: string }[] } };
+type Q = { id: string; type: 'single' | 'multiple'; correct: number[]; zh: { prompt: string; options: { text: string; explanation: string }[] }; en: { prompt: string; options: { text: string; explanation: string }[] } };
 const quiz: { questions: Q[] } = JSON.parse(readFileSync('src/data/quizzes/metrics.json', 'utf8'));
 const onboarding = JSON.parse(readFileSync('src/data/onboarding.json', 'utf8'));
 
@@ -76,7 +76,7 @@ test('the onboarding checklist persists, exports and resets', async ({ page }) =
   expect(Object.keys(exported.done).sort()).toEqual([week1.tasks[0].id, week1.practice[0].id].sort());
   page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: '清空进度' }).click();
-  await expect(page.locator('.onboarding input:checked')).toHaveCount(0);
+  await expect(page.locator('.onboarding input[type="checkbox"]:checked')).toHaveCount(0);
 });
 
 test('every onboarding exercise opens its calculator with its numbers, and its first expected figure is on screen', async ({ page }) => {
@@ -175,4 +175,63 @@ test('onboarding links use the site link colour, not the browser default, in lig
       expect(colours[0]).not.toBe('rgb(0, 0, 238)');
     }
   }
+});
+
+test('the path: times per item and per week, the operator/planner switch kept on reload, a rubric after handing in, and the training data pack read by the health check', async ({ page }) => {
+  test.slow(); // three page loads with hydration and one analysis
+  await page.goto('/training/onboarding/');
+  await page.locator('.onboarding').scrollIntoViewIfNeeded();
+  await hydrated(page);
+  const time = (week: string) => page.locator(`section[aria-labelledby="${week}-title"] .onb-week-time`);
+  // Totals of src/data/onboarding.json: week 1 570 min for both tracks; week 3 operator 355, planner 540.
+  await expect(time('week-1')).toHaveText('本周预计用时：9 小时 30 分钟（两个方向相同）');
+  await expect(time('week-3')).toHaveText('本周预计用时：运营方向 5 小时 55 分钟，策划方向 9 小时');
+  await expect(page.locator('#onb-w1-p1').locator('..')).toContainText('约 30 分钟');
+  await expect(page.getByRole('heading', { name: '第 2 个月：理论与商业化——为什么有效、怎样赚钱而不伤社群' })).toBeVisible();
+  await page.getByRole('radio', { name: '运营方向' }).check();
+  await expect(time('week-3')).toHaveText('本周预计用时（运营方向）：5 小时 55 分钟');
+  // Budget and phase-model work is the planner's; the operator takes over groups.
+  await expect(page.locator('#onb-w3-t6, #onb-w3-t7, #onb-w3-p3')).toHaveCount(0);
+  await expect(page.locator('#onb-w3-t8')).toHaveCount(1);
+  await page.reload();
+  await page.locator('.onboarding').scrollIntoViewIfNeeded();
+  await hydrated(page);
+  await expect(page.getByRole('radio', { name: '运营方向' })).toBeChecked();
+  await expect(page.locator('#onb-w3-t7')).toHaveCount(0);
+  // The rubric and model answer appear once the written task is ticked, and the link lands on it.
+  await expect(page.locator('a.onb-rubric')).toHaveCount(0);
+  await page.locator('#onb-w2-t1').check();
+  await page.locator('a.onb-rubric').click();
+  await expect(page).toHaveURL(/\/training\/written-work\/#value-proposition$/);
+  await expect(page.locator('#value-proposition')).toBeInViewport();
+  // The pack's chat export, as linked from the path, opens in the health check as chatlog CSV.
+  await page.goto('/training/onboarding/');
+  const href = (await page.getByRole('link', { name: '聊天导出 chat-export.csv' }).getAttribute('href'))!;
+  const csv = await (await page.request.get(href)).body();
+  await page.goto('/calculators/health-check/');
+  await page.locator('astro-island').first().scrollIntoViewIfNeeded();
+  await hydrated(page);
+  await page.locator('input[type="file"]').setInputFiles({ name: 'chat-export.csv', mimeType: 'text/csv', buffer: csv });
+  await expect(page.getByTestId('health-format')).toContainText('chatlog');
+  await page.getByRole('button', { name: '开始分析' }).click();
+  await expect(page.getByTestId('health-groups').locator('tbody tr')).toHaveCount(4);
+  // The answer key in the trainer's guide: every account that posted counts, operators and bot included.
+  await expect(page.getByTestId('health-summary')).toContainText('计入 581 条消息、63 位发过言的成员');
+  await expect(calcStat(page, '成员数')).toHaveText('63');
+  await expect(calcStat(page, /粘性/)).toHaveText('0.28');
+});
+
+test('a new self-check scores and explains every option: organisation and culture (en)', async ({ page }) => {
+  const quiz: { questions: Q[] } = JSON.parse(readFileSync('src/data/quizzes/organization-culture.json', 'utf8'));
+  await page.goto('/en/training/self-checks/organization-culture/');
+  await page.locator('astro-island').first().scrollIntoViewIfNeeded();
+  await hydrated(page);
+  // All right except the last question, where only the first option is ticked.
+  for (const q of quiz.questions.slice(0, -1)) for (const i of q.correct) await page.locator(`#${q.id}-${i}`).check();
+  const last = quiz.questions.at(-1)!;
+  await page.locator(`#${last.id}-${last.correct.includes(0) ? 1 : 0}`).check();
+  await page.getByRole('button', { name: 'Check my answers' }).click();
+  await expect(page.locator('.quiz-score')).toHaveText(`${quiz.questions.length - 1} of ${quiz.questions.length} right`);
+  await expect(page.locator('.quiz-explanation')).toHaveCount(quiz.questions.reduce((n, q) => n + q.en.options.length, 0));
+  await expect(page.locator('.quiz-question--wrong')).toContainText(last.en.prompt.slice(0, 20));
 });
