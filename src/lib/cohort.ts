@@ -103,14 +103,24 @@ export function mostMissed(course: CourseSpec, files: readonly ProgressFile[], t
 export function cohortCells(
   course: CourseSpec,
   rows: readonly TraineeRow[],
-  labels: { name: string; week: (n: number) => string; quiz: (chapter: string) => string; drills: string; lastActivity: string; exported: string; notSubmitted: string; ratio: (done: number, total: number) => string },
+  labels: {
+    name: string;
+    week: (n: number) => string;
+    quiz: (chapter: string) => string;
+    drills: string;
+    lastActivity: string;
+    exported: string;
+    /** Appended as is, e.g. "（未提交）" or " (not checked)". */
+    notSubmitted: string;
+    ratio: (done: number, total: number) => string;
+  },
 ): string[][] {
   // Counts are written as words ("5 of 6"), not "5/6", which Excel turns into a date.
   const header = [labels.name, ...course.weeks.map((_, i) => labels.week(i + 1)), ...course.quizzes.map((q) => labels.quiz(q.chapter)), labels.drills, labels.lastActivity, labels.exported];
   const body = rows.map((r) => [
     r.name,
     ...r.weeks.map((w) => labels.ratio(w.done, w.total)),
-    ...r.quizzes.map((c) => (c ? `${labels.ratio(c.right, c.total)}${c.submitted ? '' : ` ${labels.notSubmitted}`}` : '')),
+    ...r.quizzes.map((c) => (c ? `${labels.ratio(c.right, c.total)}${c.submitted ? '' : labels.notSubmitted}` : '')),
     labels.ratio(r.drills.done, r.drills.total),
     r.lastActivity ?? '',
     r.exported.slice(0, 10),

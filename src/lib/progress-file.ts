@@ -27,6 +27,7 @@
  * with the reason, so the caller can say why per file and leave what it shows unchanged.
  */
 import * as z from 'zod/mini';
+import { readQuizState, scoreQuiz } from './training';
 
 export const PROGRESS_FILE_KIND = 'playbook-training-progress';
 export const PROGRESS_FILE_VERSION = 1;
@@ -37,9 +38,18 @@ export const MAX_FILE_CHARS = 1_000_000;
 export const MAX_NAME = 80;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const ID = /^[a-z0-9-]{1,80}$/;
+// Only the zod/mini parts the calculators already use: zod lands in a chunk every calculator page loads, and
+// the plan builder sits at its JS budget (a record, literal or datetime schema would each add to it).
 const day = z.string().check(z.regex(ISO_DAY));
-const idMap = <T extends z.core.SomeType>(value: T) => z.record(z.string().check(z.regex(ID)), value);
+const time = z.string().check(
+  z.regex(ISO_TIME),
+  z.refine((s) => Number.isFinite(Date.parse(s)), 'not a time'),
+);
+// An id → value map: an empty object with a catch-all rather than `z.record` (0.6 KB more for every calculator).
+const idMap = <T extends z.core.SomeType>(value: T) =>
+  z.catchall(z.object({}), value).check(z.refine((m) => Object.keys(m).every((k) => ID.test(k)), { message: 'not an id', abort: true }));
 
 const quizAttempt = z.object({
   answers: idMap(z.array(z.int().check(z.minimum(0), z.maximum(9))).check(z.maxLength(10))),
@@ -48,10 +58,10 @@ const quizAttempt = z.object({
   total: z.optional(z.int().check(z.minimum(0))),
 });
 const fileSchema = z.object({
-  kind: z.literal(PROGRESS_FILE_KIND),
-  version: z.literal(PROGRESS_FILE_VERSION),
+  kind: z.enum([PROGRESS_FILE_KIND]),
+  version: z.int().check(z.minimum(PROGRESS_FILE_VERSION), z.maximum(PROGRESS_FILE_VERSION)),
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_NAME)),
-  exported: z.iso.datetime({ offset: true }),
+  exported: time,
   locale: z.optional(z.enum(['zh-CN', 'en'])),
   onboarding: idMap(day),
   drills: idMap(day),
@@ -61,8 +71,8 @@ export type ProgressFile = z.infer<typeof fileSchema>;
 export type QuizAttempt = z.infer<typeof quizAttempt>;
 
 const legacySchema = z.object({
-  kind: z.literal(LEGACY_KIND),
-  exported: z.iso.datetime({ offset: true }),
+  kind: z.enum([LEGACY_KIND]),
+  exported: time,
   locale: z.optional(z.enum(['zh-CN', 'en'])),
   done: idMap(day),
 });
@@ -112,6 +122,13 @@ const describe = (issues: readonly z.core.$ZodIssue[]) =>
     .map((i) => `${i.path.join('.') || 'file'}: ${i.code === 'invalid_type' ? `expected ${(i as { expected?: string }).expected ?? 'another type'}` : i.code}`)
     .join('; ');
 
+/**
+ * The export's file name: the trainee's name first, so a trainer's download folder sorts by trainee, with the
+ * characters file systems refuse (and spaces) turned into dashes. `progressFileName('Li Lei', '2026-11-30')` →
+ * `Li-Lei-progress-2026-11-30.json`.
+ */
+export const progressFileName = (name: string, day: string) => `${name.trim().replace(/[\\/:*?"<>|\s]+/g, '-')}-progress-${day}.json`;
+
 /** The file's name without folder and extension, as a fallback trainee name for old exports. */
 export const nameFromFileName = (fileName: string) =>
   fileName
@@ -154,4 +171,24 @@ function migrate0(doc: Record<string, unknown>, fallbackName: string): ProgressR
   const built = buildProgressFile({ name: fallbackName, exported: parsed.data.exported, locale: parsed.data.locale ?? 'zh-CN', onboarding: parsed.data.done, quizzes: {} });
   if (!built.ok) return { ok: false, reason: 'no-name', detail: '' };
   return { ok: true, file: built.file, migratedFrom: 0 };
+}
+
+export interface QuizSpec {
+  chapter: string;
+  questions: { id: string; options: number; correct: number[] }[];
+}
+
+/**
+ * Every self-check the trainee has answered, from the saved quiz states (`getItem` reads
+ * `playbook:quiz:<chapter>`), scored against the quiz data; chapters never answered or unreadable are left out.
+ */
+export function quizAttempts(specs: readonly QuizSpec[], getItem: (chapter: string) => string | null): Record<string, QuizAttempt> {
+  const out: Record<string, QuizAttempt> = {};
+  for (const spec of specs) {
+    const state = readQuizState(getItem(spec.chapter), spec.questions);
+    if (!state || !Object.values(state.answers).some((a) => a.length > 0)) continue;
+    const score = scoreQuiz(spec.questions, state.answers);
+    out[spec.chapter] = { answers: state.answers, submitted: state.submitted, right: score.right, total: score.total };
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildProgressFile, nameFromFileName, readProgressFile, type ProgressFile, type ProgressInput } from '../../src/lib/progress-file';
+import { buildProgressFile, nameFromFileName, progressFileName, quizAttempts, readProgressFile, type ProgressFile, type ProgressInput } from '../../src/lib/progress-file';
 import { addToCohort, cohortCells, mostMissed, toCsv, traineeKey, traineeRow, type CourseSpec } from '../../src/lib/cohort';
 
 const input = (over: Partial<ProgressInput> = {}): ProgressInput => ({
@@ -65,7 +65,29 @@ describe('progress file', () => {
     expect(!r.ok && r.detail).toContain('onboarding.w1-t1');
     expect(readProgressFile(JSON.stringify({ ...file(), name: '   ' }))).toMatchObject({ ok: false, reason: 'invalid' });
     expect(readProgressFile(JSON.stringify({ ...file(), quizzes: { metrics: { answers: { 'metrics-1': ['a'] }, submitted: true } } }))).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(readProgressFile(JSON.stringify({ ...file(), drills: { 'Not An Id!': '2026-11-28' } }))).toMatchObject({ ok: false, reason: 'invalid' });
+    for (const exported of ['2026-11-30', '2026-13-45T99:99Z', 'yesterday', '']) expect(readProgressFile(JSON.stringify({ ...file(), exported })), exported).toMatchObject({ ok: false, reason: 'invalid' });
+    for (const exported of ['2026-11-30T09:00:00+08:00', '2026-11-30T09:00Z']) expect(readProgressFile(JSON.stringify({ ...file(), exported })).ok, exported).toBe(true);
     expect(readProgressFile('x'.repeat(1_000_001))).toMatchObject({ ok: false, reason: 'too-large' });
+  });
+  it('gathers and scores every answered self-check from the saved quiz states, skipping unanswered or unreadable ones', () => {
+    const specs = [
+      { chapter: 'metrics', questions: [{ id: 'metrics-1', options: 4, correct: [2] }, { id: 'metrics-2', options: 4, correct: [0, 1] }] },
+      { chapter: 'goals', questions: [{ id: 'goals-1', options: 3, correct: [1] }] },
+      { chapter: 'content', questions: [{ id: 'content-1', options: 3, correct: [1] }] },
+      { chapter: 'moderation', questions: [{ id: 'moderation-1', options: 3, correct: [1] }] },
+    ];
+    const saved: Record<string, string> = {
+      metrics: JSON.stringify({ v: 1, answers: { 'metrics-1': [2], 'metrics-2': [1, 0, 9] }, submitted: true }),
+      goals: JSON.stringify({ v: 1, answers: { 'goals-1': [] }, submitted: false }),
+      content: '{broken',
+    };
+    expect(quizAttempts(specs, (c) => saved[c] ?? null)).toEqual({ metrics: { answers: { 'metrics-1': [2], 'metrics-2': [0, 1] }, submitted: true, right: 2, total: 2 } });
+  });
+  it('names the export after the trainee, without characters a file system refuses', () => {
+    expect(progressFileName(' Li Lei ', '2026-11-30')).toBe('Li-Lei-progress-2026-11-30.json');
+    expect(progressFileName('a/b:c*?"<>|d', '2026-11-30')).toBe('a-b-c-d-progress-2026-11-30.json');
+    expect(progressFileName('王小明', '2026-11-30')).toBe('王小明-progress-2026-11-30.json');
   });
   it('reads a file with a byte-order mark', () => {
     const built = buildProgressFile(input());
@@ -162,7 +184,7 @@ describe('cohort table', () => {
   });
   it('writes CSV with a byte-order mark, headers in the page’s words, counts Excel will not read as dates, and defused formulas', () => {
     const rows = [traineeRow(course, file({ name: '=HYPERLINK("x")' })), traineeRow(course, file({ name: 'Bo, "B"', quizzes: { goals: { answers: { 'goals-1': [1] }, submitted: false } } }))];
-    const csv = toCsv(cohortCells(course, rows, { name: 'Name', week: (n) => `Week ${n}`, quiz: (c) => `Self-check: ${c}`, drills: 'Drills', lastActivity: 'Last activity', exported: 'Exported', notSubmitted: '(not checked)', ratio: (a, b) => `${a} of ${b}` }));
+    const csv = toCsv(cohortCells(course, rows, { name: 'Name', week: (n) => `Week ${n}`, quiz: (c) => `Self-check: ${c}`, drills: 'Drills', lastActivity: 'Last activity', exported: 'Exported', notSubmitted: ' (not checked)', ratio: (a, b) => `${a} of ${b}` }));
     expect(csv.startsWith('\uFEFF"Name","Week 1","Week 2","Self-check: metrics","Self-check: goals","Drills","Last activity","Exported"\r\n')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
