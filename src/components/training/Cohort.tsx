@@ -204,6 +204,45 @@ export default function Cohort({ weeks, quizzes, drills, locale, strings }: { we
               </tbody>
             </table>
           </div>
+          {/* On paper a column per chapter does not fit: the same rows with each trainee's self-checks listed in one
+              cell (only those taken). Hidden on screen, where the grid above scrolls sideways instead. */}
+          <table class="cohort-print" data-testid="cohort-print">
+            <caption>{t.tableCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th>
+                {weeks.map((w, i) => (
+                  <th scope="col" key={w.id}>
+                    {fill(t.week, { n: i + 1 })}
+                  </th>
+                ))}
+                <th scope="col">{t.drills}</th>
+                <th scope="col">{t.lastActivity}</th>
+                <th scope="col">{t.quizzesGroup}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.name}>
+                  <th scope="row">{r.name}</th>
+                  {r.weeks.map((w) => (
+                    <td key={w.id}>{ratio(w.done, w.total)}</td>
+                  ))}
+                  <td>{ratio(r.drills.done, r.drills.total)}</td>
+                  <td>{r.lastActivity ?? t.none}</td>
+                  <td>
+                    {r.quizzes.some(Boolean)
+                      ? quizzes
+                          .map((q, i) => [q, r.quizzes[i]] as const)
+                          .filter(([, c]) => c)
+                          .map(([q, c]) => `${q.label} ${ratio(c!.right, c!.total)}${c!.submitted ? '' : parenthetical(t.notSubmitted, locale)}`)
+                          .join(' · ')
+                      : t.none}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <section class="cohort-missed" aria-labelledby="cohort-missed-title">
             <h2 id="cohort-missed-title">{t.missedTitle}</h2>
             <p class="calc-hint">{t.missedIntro}</p>
