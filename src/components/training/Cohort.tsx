@@ -155,9 +155,14 @@ export default function Cohort({ weeks, quizzes, drills, locale, strings }: { we
             </button>
           </div>
           <h2 id="cohort-table-title">{t.tableTitle}</h2>
+          {/* The caption is as wide as the table, which scrolls sideways on a phone: it is shown above the scroller
+              and kept in the table for screen readers only. */}
+          <p class="calc-hint" aria-hidden="true">
+            {t.tableCaption}
+          </p>
           <div class="calc-table-wrap cohort-table-wrap" tabIndex={0} aria-labelledby="cohort-table-title">
             <table class="cohort-table" data-testid="cohort-table">
-              <caption>{t.tableCaption}</caption>
+              <caption class="sr-only">{t.tableCaption}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.name}</th>
