@@ -46,6 +46,12 @@ describe('progress file', () => {
     const r = readProgressFile(JSON.stringify({ kind: 'playbook-training-progress', exported: '2026-11-25T08:00:00Z', done: { 'w1-p1': '2026-11-24' } }), 'Zoe');
     expect(r).toMatchObject({ ok: true, migratedFrom: 0, file: { name: 'Zoe', onboarding: { 'w1-p1': '2026-11-24' }, version: 1 } });
     expect(readProgressFile(JSON.stringify({ kind: 'playbook-training-progress', name: 'Zoe' }), 'Zoe')).toMatchObject({ ok: false, reason: 'invalid' });
+    // An earlier export with broken fields is refused too, saying which.
+    const broken = readProgressFile(JSON.stringify({ kind: 'onboarding-progress', version: 1, exported: 'soon', done: [] }), 'Zoe');
+    expect(broken).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(!broken.ok && broken.detail).toMatch(/exported: .*; done: expected object/);
+    // Without a locale it is taken as the Chinese edition's, where the site starts.
+    expect(readProgressFile(JSON.stringify({ kind: 'onboarding-progress', version: 1, exported: '2026-11-25T08:00:00Z', done: {} }), 'Zoe')).toMatchObject({ ok: true, file: { locale: 'zh-CN' } });
   });
   it.each([
     ['corrupt JSON', '{"kind":"playbook-training-progress", "name": "A"', 'not-json', ''],
@@ -189,6 +195,7 @@ describe('cohort table', () => {
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toBe(`"'=HYPERLINK(""x"")","1 of 3","1 of 2","1 of 2","","0 of 2","2026-11-27","2026-11-30"`);
+    expect(toCsv(cohortCells(course, [traineeRow(course, file({ onboarding: {}, quizzes: {} }))], { name: 'N', week: String, quiz: String, drills: 'D', lastActivity: 'L', exported: 'E', notSubmitted: '', ratio: (a, b) => `${a}:${b}` })).split('\r\n')[1]).toBe('"王小明","0:3","0:2","","","0:2","","2026-11-30"');
     expect(lines[2]).toBe(`"Bo, ""B""","1 of 3","1 of 2","","1 of 1 (not checked)","0 of 2","2026-11-27","2026-11-30"`);
   });
 });
