@@ -113,6 +113,8 @@ export function cohortCells(
     /** Appended as is, e.g. "（未提交）" or " (not checked)". */
     notSubmitted: string;
     ratio: (done: number, total: number) => string;
+    /** The export time as a day; the page passes the reader's calendar (default: the UTC day). */
+    day?: (iso: string) => string;
   },
 ): string[][] {
   // Counts are written as words ("5 of 6"), not "5/6", which Excel turns into a date.
@@ -123,7 +125,7 @@ export function cohortCells(
     ...r.quizzes.map((c) => (c ? `${labels.ratio(c.right, c.total)}${c.submitted ? '' : labels.notSubmitted}` : '')),
     labels.ratio(r.drills.done, r.drills.total),
     r.lastActivity ?? '',
-    r.exported.slice(0, 10),
+    labels.day ? labels.day(r.exported) : r.exported.slice(0, 10),
   ]);
   return [header, ...body];
 }

@@ -196,6 +196,9 @@ describe('cohort table', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toBe(`"'=HYPERLINK(""x"")","1 of 3","1 of 2","1 of 2","","0 of 2","2026-11-27","2026-11-30"`);
     expect(toCsv(cohortCells(course, [traineeRow(course, file({ onboarding: {}, quizzes: {} }))], { name: 'N', week: String, quiz: String, drills: 'D', lastActivity: 'L', exported: 'E', notSubmitted: '', ratio: (a, b) => `${a}:${b}` })).split('\r\n')[1]).toBe('"王小明","0:3","0:2","","","0:2","","2026-11-30"');
+    const day = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
+    const late = traineeRow(course, file({ exported: '2026-11-30T20:00:00Z' }));
+    expect(cohortCells(course, [late], { name: 'N', week: String, quiz: String, drills: 'D', lastActivity: 'L', exported: 'E', notSubmitted: '', ratio: String, day })[1]!.at(-1)).toBe('2026-12-01');
     expect(lines[2]).toBe(`"Bo, ""B""","1 of 3","1 of 2","","1 of 1 (not checked)","0 of 2","2026-11-27","2026-11-30"`);
   });
 });

@@ -87,6 +87,8 @@ export default function Cohort({ weeks, quizzes, drills, locale, strings }: { we
       exported: t.exported,
       notSubmitted: parenthetical(t.notSubmitted, locale),
       ratio: (done, total) => fill(t.ratioCsv, { done, total }),
+      // The day in the trainer's calendar, as the table shows it.
+      day: (iso) => new Intl.DateTimeFormat('sv-SE').format(new Date(iso)),
     });
     saveFile(`${t.csvName}-${new Intl.DateTimeFormat('sv-SE').format(new Date())}.csv`, 'text/csv;charset=utf-8', toCsv(cells));
   };
