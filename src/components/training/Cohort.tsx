@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { formatPercent, parenthetical, withColon, type Locale } from '../../lib/format';
-import { nameFromFileName, readProgressFile, type ProgressFile } from '../../lib/progress-file';
+import type { ProgressFile } from '../../lib/progress-file';
 import { addToCohort, cohortCells, mostMissed, toCsv, traineeRow, type CourseSpec } from '../../lib/cohort';
 import { fill } from '../../i18n/fill';
 import { saveFile } from '../browser';
@@ -38,6 +38,9 @@ export default function Cohort({ weeks, quizzes, drills, locale, strings }: { we
   /** Reads every file in turn; a refused one leaves the cohort as it was and says why. */
   const open = async (list: FileList | null | undefined) => {
     if (!list || list.length === 0) return;
+    // The file format (and zod with it) loads when the first file arrives: evaluating it at page load cost a
+    // mobile CPU several hundred milliseconds of blocked main thread before anyone had imported anything.
+    const { nameFromFileName, readProgressFile } = await import('../../lib/progress-file');
     let cohort = files;
     const notes: Message[] = [];
     for (const f of Array.from(list)) {

@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/format';
 import { formatNumber, formatPercent } from '../../lib/format';
-import { buildProgressFile, MAX_NAME, progressFileName, quizAttempts, type QuizSpec } from '../../lib/progress-file';
+import type { QuizSpec } from '../../lib/progress-file';
 import { progressShare, readProgress, writeProgress } from '../../lib/training';
 import { fill } from '../../i18n/fill';
 import { browserStorage, saveFile } from '../browser';
@@ -68,7 +68,9 @@ export default function Onboarding({ weeks, quizzes, drills, locale, strings }: 
       return next;
     });
   };
-  const exportJson = () => {
+  const exportJson = async () => {
+    // Loaded on the click: the file format brings zod, which the checklist itself never needs.
+    const { buildProgressFile, MAX_NAME, progressFileName, quizAttempts } = await import('../../lib/progress-file');
     const storage = browserStorage();
     const built = buildProgressFile({ name, exported: new Date().toISOString(), locale, onboarding: done, drills: signed, quizzes: quizAttempts(quizzes, (c) => storage?.getItem(`playbook:quiz:${c}`) ?? null) });
     if (!built.ok) {
@@ -191,7 +193,6 @@ export default function Onboarding({ weeks, quizzes, drills, locale, strings }: 
               id="onb-name"
               type="text"
               autocomplete="name"
-              maxLength={MAX_NAME + 20}
               value={name}
               aria-invalid={nameError ? 'true' : undefined}
               aria-describedby={nameError ? 'onb-name-error' : undefined}
@@ -200,7 +201,7 @@ export default function Onboarding({ weeks, quizzes, drills, locale, strings }: 
                 setNameError('');
               }}
             />
-            <button type="button" onClick={exportJson}>
+            <button type="button" onClick={() => void exportJson()}>
               {t.exportProgress}
             </button>
           </div>
