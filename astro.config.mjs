@@ -88,6 +88,7 @@ export default defineConfig({
             'training/onboarding',
             'training/self-checks',
             'training/trainer-guide',
+            'training/cohort',
             { label: '各章自测', translations: { en: 'Self-checks by chapter' }, collapsed: true, items: [{ autogenerate: { directory: 'training/self-checks' } }] },
             { label: '演练', translations: { en: 'Drills' }, items: [{ autogenerate: { directory: 'training/drills' } }] },
           ],

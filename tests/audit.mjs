@@ -34,6 +34,7 @@ const PAGES = {
   experiment: '/calculators/experiment/',
   workload: '/calculators/workload/',
   quiz: '/training/self-checks/metrics/',
+  cohort: '/training/cohort/',
   glossary: '/reference/glossary/',
 };
 const QUICK = ['home', 'chapter', 'budget', 'plan'];

@@ -27,6 +27,8 @@ const templates = [
   { name: 'workload', path: '/calculators/workload/', budget: { html: 20, css: 24, js: 100 } },
   { name: 'plan builder', path: '/calculators/plan/', budget: { html: 30, css: 24, js: 100 } },
   { name: 'self-check', path: '/training/self-checks/metrics/', budget: { html: 30, css: 24, js: 40 } },
+  { name: 'onboarding', path: '/training/onboarding/', budget: { html: 40, css: 24, js: 40 } },
+  { name: 'cohort', path: '/training/cohort/', budget: { html: 30, css: 24, js: 100 } },
 ];
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;

@@ -6,6 +6,9 @@
  *   trainee ticked per question, and whether they asked for the score.
  * - `playbook:onboarding`: `{"v":1,"done":{"w1-t1":"2026-11-23"}}` — each finished item with the day it was
  *   ticked (trainers ask "when"), as a calendar date in the trainee's time zone.
+ * - `playbook:drills`: the same shape as `playbook:onboarding`, drill id → day the trainer signed it off.
+ * - `playbook:trainee-name`: plain text, the name last typed for "Export my progress".
+ * The export built from these (for the trainer's cohort page) is defined in `src/lib/progress-file.ts`.
  * Migration: there is only version 1. A value that is not JSON, has another `v` or the wrong shape is
  * treated as absent (the page then says so and starts fresh without overwriting it until the trainee
  * acts); answers for questions or items that no longer exist are dropped, so editing the content never

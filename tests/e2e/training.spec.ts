@@ -71,9 +71,11 @@ test('the onboarding checklist persists, exports and resets', async ({ page }) =
   await page.locator('.onboarding').scrollIntoViewIfNeeded();
   await hydrated(page);
   await expect(page.locator(`#onb-${week1.tasks[0].id}`)).toBeChecked();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出进度（JSON）' }).click()]);
+  await page.getByLabel('你的姓名（培训师看到的名字）').pressSequentially('李雷');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出我的进度' }).click()]);
   const exported = JSON.parse(readFileSync((await file.path())!, 'utf8'));
-  expect(Object.keys(exported.done).sort()).toEqual([week1.tasks[0].id, week1.practice[0].id].sort());
+  expect(exported).toMatchObject({ kind: 'playbook-training-progress', version: 1, name: '李雷' });
+  expect(Object.keys(exported.onboarding).sort()).toEqual([week1.tasks[0].id, week1.practice[0].id].sort());
   page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: '清空进度' }).click();
   await expect(page.locator('.onboarding input[type="checkbox"]:checked')).toHaveCount(0);

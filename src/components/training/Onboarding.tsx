@@ -1,11 +1,14 @@
 /**
  * The four-week onboarding path with a checklist the trainee ticks off. Without JavaScript it is a
- * readable plan; in the browser, progress (item → day done) is kept in localStorage, can be exported as
- * JSON for the trainer, and cleared. Storage shape and migration: `src/lib/training.ts`.
+ * readable plan; in the browser, progress (item → day done) is kept in localStorage and can be cleared.
+ * "Export my progress" writes one file for the trainer's cohort page with the name the trainee types, this
+ * checklist and every self-check's saved answers (format: `src/lib/progress-file.ts`; storage shapes:
+ * `src/lib/training.ts`).
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/format';
 import { formatNumber, formatPercent } from '../../lib/format';
+import type { QuizSpec } from '../../lib/progress-file';
 import { inTrack, progressShare, readProgress, readTrack, splitMinutes, TRACK_CHOICES, weekMinutes, writeProgress, type ItemTrack, type TrackChoice } from '../../lib/training';
 import { fill } from '../../i18n/fill';
 import { browserStorage, saveFile } from '../browser';
@@ -25,10 +28,14 @@ export interface OnboardingWeek {
 const STORAGE_KEY = 'playbook:onboarding';
 /** The chosen track, kept apart from the progress record so that record keeps its shape. */
 const TRACK_KEY = 'playbook:onboarding-track';
+/** The name typed for the export, remembered so a weekly export needs no retyping. */
+const NAME_KEY = 'playbook:trainee-name';
+/** Drills the trainer signed off (drill id → day), in the same shape as the checklist. */
+const DRILLS_KEY = 'playbook:drills';
 /** Today in the trainee's own calendar. */
 const today = () => new Intl.DateTimeFormat('sv-SE').format(new Date());
 
-export default function Onboarding({ weeks, locale, strings }: { weeks: OnboardingWeek[]; locale: Locale; strings: CalcStrings }) {
+export default function Onboarding({ weeks, quizzes, drills, locale, strings }: { weeks: OnboardingWeek[]; quizzes: QuizSpec[]; drills: { id: string; title: string }[]; locale: Locale; strings: CalcStrings }) {
   provideStrings(locale, strings);
   const t = ui[locale].onboarding;
   const allIds = weeks.flatMap((w) => [...w.practice.map((p) => p.id), ...w.tasks.map((x) => x.id)]);
@@ -37,6 +44,10 @@ export default function Onboarding({ weeks, locale, strings }: { weeks: Onboardi
   const [mounted, setMounted] = useState(false);
   const [touched, setTouched] = useState(false);
   const [notice, setNotice] = useState('');
+  const [name, setName] = useState('');
+  const [nameError, setNameError] = useState('');
+  const [exported, setExported] = useState('');
+  const [signed, setSigned] = useState<Record<string, string>>({});
 
   useEffect(() => {
     const saved = browserStorage()?.getItem(STORAGE_KEY) ?? null;
@@ -44,6 +55,8 @@ export default function Onboarding({ weeks, locale, strings }: { weeks: Onboardi
     if (progress) setDone(progress);
     else if (saved !== null) setNotice(t.savedNotice);
     setTrack(readTrack(browserStorage()?.getItem(TRACK_KEY) ?? null));
+    setName(browserStorage()?.getItem(NAME_KEY) ?? '');
+    setSigned(readProgress(browserStorage()?.getItem(DRILLS_KEY) ?? null, drills.map((d) => d.id)) ?? {});
     setMounted(true);
   }, []);
   // Before hydration (or without JavaScript) every item shows, as with "all".
@@ -84,9 +97,29 @@ export default function Onboarding({ weeks, locale, strings }: { weeks: Onboardi
       return next;
     });
   };
-  const exportJson = () => {
-    const doc = { kind: 'onboarding-progress', version: 1, exported: new Date().toISOString(), locale, progress: formatPercent(progressShare(ids, done), locale), done };
-    saveFile(`onboarding-progress-${today()}.json`, 'application/json', JSON.stringify(doc, null, 2));
+  const exportJson = async () => {
+    // Loaded on the click: the file format brings zod, which the checklist itself never needs.
+    const { buildProgressFile, MAX_NAME, progressFileName, quizAttempts } = await import('../../lib/progress-file');
+    const storage = browserStorage();
+    const built = buildProgressFile({ name, exported: new Date().toISOString(), locale, onboarding: done, drills: signed, quizzes: quizAttempts(quizzes, (c) => storage?.getItem(`playbook:quiz:${c}`) ?? null) });
+    if (!built.ok) {
+      setExported('');
+      setNameError(built.error === 'name-empty' ? t.nameEmpty : fill(t.nameLong, { max: MAX_NAME }));
+      document.getElementById('onb-name')?.focus();
+      return;
+    }
+    setNameError('');
+    storage?.setItem(NAME_KEY, built.file.name);
+    const fileName = progressFileName(built.file.name, today());
+    saveFile(fileName, 'application/json', built.text);
+    setExported(fill(t.exportedNote, { file: fileName, items: formatNumber(Object.keys(done).length, locale), quizzes: formatNumber(Object.keys(built.file.quizzes).length, locale) }));
+  };
+  const sign = (id: string, on: boolean) => {
+    const next = { ...signed };
+    if (on) next[id] = today();
+    else delete next[id];
+    setSigned(next);
+    browserStorage()?.setItem(DRILLS_KEY, writeProgress(next));
   };
   const reset = () => {
     if (!window.confirm(t.confirmReset)) return;
@@ -127,9 +160,7 @@ export default function Onboarding({ weeks, locale, strings }: { weeks: Onboardi
           <label for="onb-total">{t.progress}</label>
           <meter id="onb-total" min={0} max={1} value={progressShare(ids, done)} />
           <span aria-live="polite">{formatPercent(progressShare(ids, done), locale, { maximumFractionDigits: 0 })}</span>
-          <button type="button" onClick={exportJson}>
-            {t.exportProgress}
-          </button>
+          <a href="#onb-export">{t.exportProgress} ↓</a>
           <button type="button" class="calc-reset" onClick={reset}>
             {t.reset}
           </button>
@@ -199,6 +230,49 @@ export default function Onboarding({ weeks, locale, strings }: { weeks: Onboardi
           </section>
         );
       })}
+      {mounted ? (
+        <section class="onb-export" id="onb-export" aria-labelledby="onb-export-title">
+          <h2 id="onb-export-title">{t.exportTitle}</h2>
+          <p>{t.exportHint}</p>
+          <fieldset class="onb-drills">
+            <legend>{t.drillsTitle}</legend>
+            <p class="calc-hint">{t.drillsHint}</p>
+            {drills.map((d) => (
+              <div class="onb-item" key={d.id}>
+                <input type="checkbox" id={`onb-drill-${d.id}`} checked={d.id in signed} onChange={(e) => sign(d.id, (e.target as HTMLInputElement).checked)} />
+                <label for={`onb-drill-${d.id}`}>{d.title}</label>
+                {signed[d.id] ? <span class="onb-done">{fill(t.signedOn, { date: signed[d.id]! })}</span> : null}
+              </div>
+            ))}
+          </fieldset>
+          <div class="onb-export-row">
+            <label for="onb-name">{t.nameLabel}</label>
+            <input
+              id="onb-name"
+              type="text"
+              autocomplete="name"
+              value={name}
+              aria-invalid={nameError ? 'true' : undefined}
+              aria-describedby={nameError ? 'onb-name-error' : undefined}
+              onInput={(e) => {
+                setName((e.target as HTMLInputElement).value);
+                setNameError('');
+              }}
+            />
+            <button type="button" onClick={() => void exportJson()}>
+              {t.exportProgress}
+            </button>
+          </div>
+          {nameError ? (
+            <p class="calc-error" id="onb-name-error" role="alert">
+              {nameError}
+            </p>
+          ) : null}
+          <p class="onb-exported" role="status">
+            {exported}
+          </p>
+        </section>
+      ) : null}
     </div>
   );
 }
