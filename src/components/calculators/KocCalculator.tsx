@@ -96,7 +96,8 @@ export default function KocCalculator({ locale, strings }: { locale: Locale; str
           <p>{t.ladderBroken}</p>
         </div>
       ) : null}
-      <div class="calc-grid">
+      {/* Stacked: four cells per rung need the full width, and so does the per-rung table. */}
+      <div class="calc-grid calc-grid--stack">
         <div>
           <h2 class="calc-section-title" id="koc-programme">{t.sections.programme}</h2>
           <form class="calc-inputs" aria-labelledby="koc-programme" onSubmit={(e) => e.preventDefault()}>
