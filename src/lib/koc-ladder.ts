@@ -94,7 +94,7 @@ export function kocFieldKey(path: string): string | undefined {
   const m = /^ladder\.(\d+)\.(\w+)/.exec(path);
   if (m) return LIBRARY_CELL[m[2]!] ? `${m[1]}.${LIBRARY_CELL[m[2]!]}` : 'ladder';
   if (path === 'ladder' || path.startsWith('ladder.')) return 'ladder';
-  return ({ kocs: 'kocs', monthlyAttrition: 'attrition', recruitmentCost: 'recruit' } as Record<string, string>)[path.split('.')[0] ?? ''];
+  return ({ kocs: 'kocs', monthlyAttrition: 'attrition', recruitmentCost: 'recruit' } as Record<string, string>)[path.split('.')[0]!];
 }
 
 /**

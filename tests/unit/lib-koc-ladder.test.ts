@@ -51,6 +51,8 @@ describe('KOC ladder as typed', () => {
     expect(kocFieldKey('ladder.1.annualGift')).toBe('1.gift');
     expect(kocFieldKey('ladder.1.share')).toBe('1.share');
     expect(kocFieldKey('ladder.3')).toBe('ladder');
+    expect(kocFieldKey('ladder.0.colour')).toBe('ladder');
+    expect(kocFieldKey('')).toBeUndefined();
     expect(kocFieldKey('ladder')).toBe('ladder');
     expect(kocFieldKey('kocs')).toBe('kocs');
     expect(kocFieldKey('monthlyAttrition')).toBe('attrition');
