@@ -33,6 +33,7 @@ const PAGES = {
   'health-check': '/calculators/health-check/',
   experiment: '/calculators/experiment/',
   workload: '/calculators/workload/',
+  koc: '/calculators/koc/',
   quiz: '/training/self-checks/metrics/',
   cohort: '/training/cohort/',
   glossary: '/reference/glossary/',

@@ -25,6 +25,7 @@ const templates = [
   { name: 'health check', path: '/calculators/health-check/', budget: { html: 27, css: 24, js: 60 } },
   { name: 'experiment', path: '/calculators/experiment/', budget: { html: 20, css: 24, js: 100 } },
   { name: 'workload', path: '/calculators/workload/', budget: { html: 20, css: 24, js: 100 } },
+  { name: 'koc', path: '/calculators/koc/', budget: { html: 20, css: 24, js: 100 } },
   { name: 'plan builder', path: '/calculators/plan/', budget: { html: 30, css: 24, js: 100 } },
   { name: 'self-check', path: '/training/self-checks/metrics/', budget: { html: 30, css: 24, js: 40 } },
   { name: 'onboarding', path: '/training/onboarding/', budget: { html: 40, css: 24, js: 40 } },

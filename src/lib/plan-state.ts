@@ -43,6 +43,8 @@ const planStateSchema = z.object({
     eventCost: text(),
     contingency: text(),
     groupCap: text(),
+    /** 'off' leaves the KOC programme out of the budget; absent (files written before it existed) or 'on' keeps it. */
+    koc: z.optional(z.enum(['on', 'off'])),
   }),
 });
 export type PlanState = z.infer<typeof planStateSchema>;
@@ -83,6 +85,7 @@ export function stateFromInput(v: PlanValues): PlanState {
       eventCost: num(v.onlineEventCost),
       contingency: percentText(v.contingencyRate),
       groupCap: num(v.groupCapacity),
+      koc: v.kocProgramme ? 'on' : 'off',
     },
   };
 }
@@ -140,6 +143,7 @@ export function readPlanState(state: PlanState): { input: PlanInput | null; draf
     onlineEventCost: read('team.eventCost', state.team.eventCost),
     contingencyRate: read('team.contingency', state.team.contingency, { percent: true }),
     groupCapacity: read('team.groupCap', state.team.groupCap),
+    kocProgramme: state.team.koc !== 'off',
   };
   return { input: Object.keys(errors).length ? null : input, draft: input, errors };
 }

@@ -5,6 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { planBudget } from './budget';
+import { planKocProgramme } from './koc';
+import { planWorkload, recommendOperators, type OperatorRecommendation } from './workload';
 import { addMonthsIso, isoDate } from './dates';
 import { LTV_CAC_TARGET, STICKINESS_TARGET, TECH_SHARE_LIMIT, REVENUE_SHARE_LIMIT, GROUP_CAPACITY, OPERATOR_SALARY } from './defaults';
 import { amount, count, money, positiveMoney, positiveShare, share, crossCheck, asRecord, MAX_COUNT, MIN_MONEY } from './fields';
@@ -79,6 +81,11 @@ export const planInputSchema = z
     onlineEventCost: z._default(money(), 2_000),
     contingencyRate: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.1),
     groupCapacity: z._default(z.number().check(z.refine(Number.isInteger, { error: 'not_integer' }), z.minimum(1), z.maximum(1_000_000)), GROUP_CAPACITY),
+    /**
+     * Budget a KOC programme each month: the top of staffing's KOC range on planKocProgramme's default ladder,
+     * attrition and recruitment cost (site examples). Default true.
+     */
+    kocProgramme: z._default(z.boolean(), true),
   })
   .check(
     crossCheck((value, addIssue) => {
@@ -108,8 +115,22 @@ export interface PlanMonth {
   operators: number;
   groups: number;
   headcount: number;
-  /** Monthly cost lines, yuan. */
-  cost: { personnel: number; tools: number; activities: number; content: number; incentives: number; contingency: number; acquisition: number; total: number };
+  /** KOCs the programme pays for this month (staffing's upper KOC target); 0 without a programme. */
+  kocs: number;
+  /** Monthly cost lines, yuan. `incentives` holds the phase's member incentives and the KOC programme; `koc` is the programme's part of it. */
+  cost: { personnel: number; tools: number; activities: number; content: number; incentives: number; koc: number; contingency: number; acquisition: number; total: number };
+}
+
+/**
+ * Operators at the end of a phase by two rules: the phase's member ratio (what the plan costs) and the work
+ * itself (planWorkload with the phase's groups, intake and events; every other task at the workload page's
+ * defaults), the larger recommended. `extraPersonnelMonthly`: what the recommendation adds to the personnel
+ * line each month (0 when the ratio already calls for the most).
+ */
+export interface PhaseStaffing extends OperatorRecommendation {
+  taskHours: number;
+  coverageHours: number;
+  extraPersonnelMonthly: number;
 }
 
 export interface PlanCheck {
@@ -135,6 +156,11 @@ export interface PlanPhase {
   newMembers: number;
   operatorsEnd: number;
   headcountEnd: number;
+  staffing: PhaseStaffing;
+  /** KOCs and the programme's monthly cost in the phase's last month; the programme's cost over the phase. */
+  kocsEnd: number;
+  kocMonthlyEnd: number;
+  kocCost: number;
   cost: number;
   acquisition: number;
   techShare: number | null;
@@ -160,7 +186,9 @@ export interface Plan {
  *
  * Members: A₀ = currentMembers, Aₘ = Aₘ₋₁ × (1 − cₚ) + Nₚ with the churn and intake of month m's phase.
  * Each month: staffing = planStaffing(round(Aₘ), phase ratio, core team, salaries); budget = planBudget(
- * personnel, tools, events × cost, content, incentives, contingency) + acquisition. Per phase:
+ * personnel, tools, events × cost, content, incentives + KOC programme, contingency) + acquisition, where the
+ * KOC programme is planKocProgramme(staffing's upper KOC target) on its defaults. At each phase's end the
+ * operators are also worked out from the work (planWorkload) and the larger of the rules is recommended. Per phase:
  * CAC = acquisition ÷ N, LTV = ltvCac(ARPU, margin, phase churn, CAC). Checks: tech share ≤ 20% (15% once
  * a phase staffs at ≥ 10,000 members per operator), annualised cost ≤ 5% of revenue, LTV/CAC ≥ 3 per phase,
  * planned stickiness ≥ 0.4 — all source-plan guidelines.
@@ -181,7 +209,9 @@ export function buildPlan(input: PlanInput = {}): Plan {
     let cost = 0;
     let tools = 0;
     let operating = 0;
+    let kocCost = 0;
     let last: PlanMonth | undefined;
+    let staffing: PhaseStaffing | undefined;
     for (let k = 0; k < p.months; k++) {
       month++;
       members = members * (1 - p.monthlyChurn) + p.newPerMonth;
@@ -195,6 +225,8 @@ export function buildPlan(input: PlanInput = {}): Plan {
         overheadRate: v.overheadRate,
         groupCapacity: v.groupCapacity,
       });
+      const kocs = v.kocProgramme ? staff.koc.max : 0;
+      const kocMonthly = v.kocProgramme ? planKocProgramme({ kocs }).monthlyTotal : 0;
       const budget = planBudget({
         personnelMonthly: staff.monthlyPersonnelCost,
         toolsAnnual: v.toolsAnnual,
@@ -203,7 +235,7 @@ export function buildPlan(input: PlanInput = {}): Plan {
         offlineEventsPerQuarter: 0,
         offlineEventCost: 0,
         contentMonthly: p.contentMonthly,
-        incentivesMonthly: p.incentivesMonthly,
+        incentivesMonthly: p.incentivesMonthly + kocMonthly,
         contingencyRate: v.contingencyRate,
         members: people,
         phase: mature ? 'mature' : 'launch',
@@ -220,9 +252,21 @@ export function buildPlan(input: PlanInput = {}): Plan {
         operators: staff.operators,
         groups: staff.groups,
         headcount: staff.headcount,
-        cost: { ...budget.lines, contingency: budget.contingency, acquisition: p.acquisitionMonthly, total },
+        kocs,
+        cost: { ...budget.lines, koc: kocMonthly, contingency: budget.contingency, acquisition: p.acquisitionMonthly, total },
       };
       months.push(last);
+      kocCost += kocMonthly;
+      if (k === p.months - 1) {
+        const work = planWorkload({ groups: staff.groups, newMembersPerMonth: roundCount(p.newPerMonth), eventsPerMonth: p.eventsPerMonth });
+        const rec = recommendOperators(staff.operators, work);
+        staffing = {
+          ...rec,
+          taskHours: work.taskHours.total,
+          coverageHours: work.coverageHours,
+          extraPersonnelMonthly: ((rec.operators - staff.operators) * v.operatorAnnualSalary * (1 + v.overheadRate)) / 12,
+        };
+      }
       cost += total;
       tools += budget.lines.tools;
       operating += budget.subtotal;
@@ -241,6 +285,10 @@ export function buildPlan(input: PlanInput = {}): Plan {
       newMembers: p.newPerMonth * p.months,
       operatorsEnd: last!.operators,
       headcountEnd: last!.headcount,
+      staffing: staffing!,
+      kocsEnd: last!.kocs,
+      kocMonthlyEnd: last!.cost.koc,
+      kocCost,
       cost,
       acquisition: p.acquisitionMonthly * p.months,
       techShare: operating > 0 ? tools / operating : null,

@@ -146,4 +146,35 @@ test('the print view is a PDF of at least 3 pages with the plan’s key numbers'
   expect(flat).toContain(members.replace(/\s+/g, ''));
   expect(flat).toContain(annual.replace(/\s+/g, ''));
   expect(flat).toContain('社群运营方案');
+  // Workload-based staffing and the KOC line are on paper too.
+  expect(flat).toContain('按任务工时');
+  expect(flat).toContain('每周91小时的值守需要这么多人');
+  expect(flat).toContain('期末每月KOC费用');
+});
+
+test('the plan document sets workload-based staffing beside the member ratio and budgets the KOC programme per phase', async ({ page }) => {
+  await open(page);
+  const doc = page.locator('.plan-doc');
+  // End of the launch phase, by hand: 2,000 → 2,140 → 2,268.8 → 2,387.296 members (churn 8%, 300 new a month).
+  // Ratio ⌈2,387 ÷ 5,000⌉ = 1; groups ⌈2,387 ÷ 500⌉ = 5; tasks 3.46 + 7 + 17.5 + 5.83 + 5.54 + 4 = 43.3 h ÷ 30 → 2;
+  // duty 13 h × 7 = 91 h ÷ 40 → 3, so 3 recommended; 2 more × ¥150,000 × 1.3 ÷ 12 = ¥32,500 a month.
+  const staffing = doc.locator('table').filter({ hasText: '按任务工时' });
+  await expect(staffing.locator('thead th')).toHaveText(['阶段', '按成员比例', '按任务工时', '按值守时间', '建议人数', '原因', '每月多出的人员成本']);
+  await expect(staffing.locator('tbody tr').first().locator('td, th')).toHaveText(['启动期', '1', '2', '3', '3', '每周 91 小时的值守需要这么多人', '¥32,500']);
+  // KOCs: 597 active × 8% → 48 on 60/30/10 → 29 / 14 / 5: 1,450 + 2,450 + 2,416.67 + 48 × 5% × 200 = ¥6,796.67.
+  const kocTable = doc.locator('table').filter({ hasText: '期末 KOC 人数' });
+  await expect(kocTable.locator('tbody tr').first().locator('td, th')).toHaveText(['启动期', '48', '¥6,796.67', '¥18,978.33']);
+  await expect(kocTable.locator('tbody tr')).toHaveCount(3);
+  const annual = await stat(page, '年化总成本').innerText();
+  // Switched off, the line leaves the budget and the document says so.
+  await page.getByLabel('把 KOC 激励计划计入预算').uncheck();
+  await expect(doc).toContainText('本方案没有把 KOC 激励计划计入预算。');
+  await expect(doc.locator('table').filter({ hasText: '期末 KOC 人数' })).toHaveCount(0);
+  await expect(stat(page, '年化总成本')).not.toHaveText(annual);
+  await page.reload();
+  await page.locator('.plan').scrollIntoViewIfNeeded();
+  await hydrated(page);
+  await expect(page.getByLabel('把 KOC 激励计划计入预算')).not.toBeChecked();
+  await page.getByLabel('把 KOC 激励计划计入预算').check();
+  await expect(stat(page, '年化总成本')).toHaveText(annual);
 });

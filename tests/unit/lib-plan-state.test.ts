@@ -117,3 +117,23 @@ describe('plan file problems are described in words', () => {
     if (!r.ok) expect(r.problems).toContain(problem);
   });
 });
+
+describe('plan state — the KOC programme switch', () => {
+  it('a version-1 file written before the switch existed keeps the programme on; "off" leaves it out; anything else is refused', () => {
+    const s = structuredClone(defaultPlanState()) as PlanState;
+    delete s.team.koc;
+    const old = readPlanFile(writePlanFile(s, '2026-11-01T00:00:00.000Z'));
+    expect(old.ok).toBe(true);
+    if (!old.ok) return;
+    expect(readPlanState(old.state).input!.kocProgramme).toBe(true);
+    const off = structuredClone(defaultPlanState()) as PlanState;
+    off.team.koc = 'off';
+    const plan = buildPlan(readPlanState(off).input!);
+    expect(plan.months.every((m) => m.cost.koc === 0)).toBe(true);
+    expect(buildPlan(readPlanState(defaultPlanState()).input!).months[0]!.cost.koc).toBeGreaterThan(0);
+    const bad = JSON.parse(writePlanFile(s, '2026-11-01T00:00:00.000Z'));
+    bad.plan.team.koc = 'maybe';
+    expect(readPlanFile(JSON.stringify(bad)).ok).toBe(false);
+    expect(stateFromInput({ ...defaultPlanInput, kocProgramme: false }).team.koc).toBe('off');
+  });
+});

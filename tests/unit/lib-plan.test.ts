@@ -5,7 +5,7 @@ import { InputError, buildPlan, defaultPlanInput, planInputSchema, SCENARIO_PRES
 /**
  * A three-phase plan small enough to check by hand (worked below in the comments).
  * Team: no core team, operators ¥120,000 a year, no overhead → ¥10,000 per operator per month;
- * tools ¥12,000 a year → ¥1,000 a month; no events, content, incentives or contingency.
+ * tools ¥12,000 a year → ¥1,000 a month; no events, content, incentives, KOC programme or contingency.
  */
 const HAND: PlanInput = {
   start: '2026-01-31',
@@ -22,6 +22,7 @@ const HAND: PlanInput = {
   onlineEventCost: 0,
   contingencyRate: 0,
   groupCapacity: 500,
+  kocProgramme: false,
   phases: [
     { id: 'a', name: 'A', months: 1, newPerMonth: 100, monthlyChurn: 0.1, membersPerOperator: 1000, eventsPerMonth: 0, contentMonthly: 0, incentivesMonthly: 0, acquisitionMonthly: 10_000 },
     { id: 'b', name: 'B', months: 2, newPerMonth: 200, monthlyChurn: 0.1, membersPerOperator: 1000, eventsPerMonth: 0, contentMonthly: 0, incentivesMonthly: 0, acquisitionMonthly: 10_000 },
@@ -180,5 +181,52 @@ describe('plans without revenue or acquisition', () => {
     const p = buildPlan(free);
     expect(p.phases[0]!.techShare).toBeNull();
     expect(p.checks.map((c) => c.id)).toEqual(['stickiness']);
+  });
+});
+
+describe('buildPlan — workload-based staffing and the KOC programme line (issue #18)', () => {
+  it('adds the KOC programme to each month: staffing top KOC target on the default ladder, under contingency', () => {
+    const withKoc = buildPlan({ ...HAND, kocProgramme: true });
+    // Month 1: 1,000 members, 20% active = 200, 8% of them = 16 KOCs → 9.6/4.8/1.6 → 10 / 5 / 1 (largest remainder):
+    // 10 × 50 + 5 × (150 + 25) + 1 × (400 + 1,000/12) = 500 + 875 + 483.33 = 1,858.33; recruitment 16 × 5% × 200 = 160.
+    expect(withKoc.months[0]!.kocs).toBe(16);
+    expect(withKoc.months[0]!.cost.koc).toBeCloseTo(2_018.333333, 5);
+    expect(withKoc.months[0]!.cost.total).toBeCloseTo(21_000 + 2_018.333333, 5);
+    // The incentives line carries the programme (the cost chart keeps one bar per budget line); koc is its part.
+    expect(withKoc.months[0]!.cost.incentives).toBe(withKoc.months[0]!.cost.koc);
+    // Month 4: 595 members → 119 active → ⌈9.52⌉ = 10 KOCs → 6 / 3 / 1: 300 + 525 + 483.33 + 100 = 1,408.33.
+    expect(withKoc.months[3]!.kocs).toBe(10);
+    expect(withKoc.phases[2]!.kocMonthlyEnd).toBeCloseTo(1_408.333333, 5);
+    expect(withKoc.phases[1]!.kocCost).toBeCloseTo(withKoc.months[1]!.cost.koc + withKoc.months[2]!.cost.koc, 9);
+    expect(withKoc.totals.cost - buildPlan(HAND).totals.cost).toBeCloseTo(withKoc.months.reduce((s, m) => s + m.cost.koc, 0), 6);
+    // Contingency applies to the KOC line like any other operating line.
+    const padded = buildPlan({ ...HAND, kocProgramme: true, contingencyRate: 0.1 });
+    expect(padded.months[0]!.cost.contingency).toBeCloseTo((10_000 + 1_000 + 2_018.333333) * 0.1, 4);
+  });
+
+  it('without the programme the line is 0', () => {
+    const plan = buildPlan(HAND);
+    expect(plan.months.every((m) => m.cost.koc === 0 && m.kocs === 0)).toBe(true);
+    expect(plan.phases.map((p) => p.kocCost)).toEqual([0, 0, 0]);
+    expect(defaultPlanInput.kocProgramme).toBe(true);
+  });
+
+  it('works out operators from the work at each phase end and recommends the larger rule', () => {
+    const plan = buildPlan(HAND);
+    // Phase A ends with 2 groups, 100 new a month, no events: welcome 100 × 12/52 × 3/60 = 1.154, posting 2 × 3 × 7 × 4/60 = 2.8,
+    // care 17.5, moderation 2 × 10 × 7/60 = 2.333, reporting 4 → 27.787 h ÷ 30 = 0.926 → 1; coverage 13 × 7 = 91 h ÷ 40 → 3.
+    const a = plan.phases[0]!.staffing;
+    expect(a.taskHours).toBeCloseTo(100 * (12 / 52) * 0.05 + 2.8 + 17.5 + 14 / 6 + 4, 9);
+    expect(a.coverageHours).toBe(91);
+    expect(a.byRule).toEqual({ ratio: 1, workload: 1, coverage: 3 });
+    expect(a.operators).toBe(3);
+    expect(a.reason).toBe('coverage');
+    // Two more operators at ¥120,000 a year, no overhead: ¥20,000 a month more than the ratio rule costs.
+    expect(a.extraPersonnelMonthly).toBeCloseTo(20_000, 9);
+    // The ratio rule wins when it asks for the most: 1,190 members at 1 : 100 → 12 operators.
+    const tight = buildPlan({ ...HAND, phases: HAND.phases!.map((p) => ({ ...p, membersPerOperator: 100 })) });
+    expect(tight.phases[1]!.staffing.reason).toBe('ratio');
+    expect(tight.phases[1]!.staffing.operators).toBe(12);
+    expect(tight.phases[1]!.staffing.extraPersonnelMonthly).toBe(0);
   });
 });

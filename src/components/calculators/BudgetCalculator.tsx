@@ -87,7 +87,7 @@ export default function BudgetCalculator({ locale, strings }: { locale: Locale; 
           {field('offline')}
           {field('offlineCost')}
           {field('content')}
-          {field('incentives')}
+          {field('incentives', { hint: t.kocLink })}
           {field('contingency')}
           {field('members')}
           {field('revenue', { source: 'revenueShareLimit' })}

@@ -1,6 +1,7 @@
 /** 人员配置 / Staffing: operators, groups, KOC range, headcount by role and personnel cost. */
 import { percentText, type FieldDef } from '../../lib/calc-state';
 import { formatCurrency, formatNumber, formatPercent, joinClauses, parenthetical, type Locale } from '../../lib/format';
+import { kocHandOff } from '../../lib/koc-ladder';
 import { budgetHandOff, defaultStaffingInput, planStaffing, type StaffingPlan } from '../../lib/staffing';
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from './strings';
@@ -74,6 +75,7 @@ export default function StaffingCalculator({ locale, strings }: { locale: Locale
   const v = (k: string) => (calc.values[k]?.ok ? calc.values[k].value : null) as number | null;
   // Every figure the budget shares with staffing goes along: the personnel cost and the members it serves.
   const budgetHref = result ? `${locale === 'en' ? '/en' : ''}/calculators/budget/${budgetHandOff(result, v('members')!)}` : undefined;
+  const kocHref = result ? `${locale === 'en' ? '/en' : ''}/calculators/koc/${kocHandOff(result.koc)}` : undefined;
   const summary = result ? joinClauses([`${t.operators} ${num(result.operators)}`, `${t.headcount} ${num(result.headcount)}`, `${t.monthlyCost} ${money(result.monthlyPersonnelCost)}`], locale) : null;
   const teamRows: [string, number][] = result
     ? [...ROLES.map((r) => [t.roles[r], v(`${r}Count`) ?? 0] as [string, number]), [t.roles.operators, result.operators]]
@@ -115,6 +117,11 @@ export default function StaffingCalculator({ locale, strings }: { locale: Locale
               <p>
                 <a class="calc-handoff" href={budgetHref}>
                   {t.toBudget} →
+                </a>
+              </p>
+              <p>
+                <a class="calc-handoff" href={kocHref}>
+                  {t.toKoc} →
                 </a>
               </p>
               <ChartBlock

@@ -232,6 +232,24 @@ export default function PlanBuilder({ locale, strings }: { locale: Locale; strin
           <div class="calc-inputs">
             {(['operatorSalary', 'overhead', 'tools', 'eventCost', 'contingency', 'groupCap'] as const).map((k) => field(`team.${k}`, T[k], state.team[k], (s, v) => (s.team[k] = v)))}
           </div>
+          <div class="plan-koc-toggle">
+            <label>
+              <input
+                type="checkbox"
+                id="plan-team-koc"
+                checked={state.team.koc !== 'off'}
+                aria-describedby="plan-team-koc-hint"
+                onChange={(e) => {
+                  const on = (e.target as HTMLInputElement).checked;
+                  update((s) => ((s.team.koc = on ? 'on' : 'off'), s));
+                }}
+              />{' '}
+              {t.kocToggle}
+            </label>
+            <p class="calc-hint" id="plan-team-koc-hint">
+              {t.kocToggleHint}
+            </p>
+          </div>
         </fieldset>
       </form>
 
@@ -334,7 +352,8 @@ function PlanResults({ plan, analysis, t, locale }: { plan: Plan; analysis: Anal
   const doc = planDocument(plan, t, locale);
   const prefix = locale === 'en' ? '/en' : '';
   const lines = ['personnel', 'tools', 'activities', 'content', 'incentives', 'contingency', 'acquisition'] as const;
-  const lineNames = { ...ui[locale].budget?.lines, acquisition: t.phase.acquisition[0] } as Record<(typeof lines)[number], string>;
+  // The KOC programme rides in the incentives bar (seven colours are all the checked palette has).
+  const lineNames = { ...ui[locale].budget?.lines, ...(plan.input.kocProgramme ? { incentives: t.doc.incentivesWithKoc } : {}), acquisition: t.phase.acquisition[0] } as Record<(typeof lines)[number], string>;
   return (
     <>
       <dl class="calc-stats">
@@ -519,8 +538,13 @@ function PlanDocument({ plan, t, locale }: { plan: Plan; t: PlanStrings; locale:
       <DataTable head={doc.phaseHead} rows={doc.phaseRows} />
       <h3>{d.team}</h3>
       <p>{doc.team}</p>
+      <p>{doc.workload}</p>
+      <DataTable head={doc.workloadHead} rows={doc.workloadRows} />
+      {doc.workloadGap ? <p class="plan-workload-gap">{doc.workloadGap}</p> : null}
       <h3>{d.budget}</h3>
       <p>{doc.budget}</p>
+      <p class="plan-koc">{doc.koc}</p>
+      {doc.kocRows.length ? <DataTable head={doc.kocHead} rows={doc.kocRows} /> : null}
       <h3>{d.unit}</h3>
       <p>{doc.unit}</p>
       <h3>{d.risks}</h3>

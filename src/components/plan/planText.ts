@@ -35,6 +35,7 @@ export function planDocument(plan: Plan, t: PlanStrings, locale: Locale) {
   const f = planFormatters(locale);
   const v = plan.input;
   const last = plan.months[plan.months.length - 1]!;
+  const lastPhase = plan.phases[plan.phases.length - 1]!;
   const name = v.name.trim() || d.untitled;
   const sector = v.sector.trim() ? (locale === 'zh-CN' ? `（${v.sector.trim()}）` : ` (${v.sector.trim()})`) : '';
   const failed = [...new Set(plan.checks.filter((c) => !c.ok).map((c) => c.id))];
@@ -54,6 +55,17 @@ export function planDocument(plan: Plan, t: PlanStrings, locale: Locale) {
     phaseRows: plan.phases.map((p) => [p.name, p.start, p.end, f.people(p.membersEnd), f.people(p.newMembers), f.money(p.cost), f.money(p.cac), f.money(p.ltv), p.ltvCac === null ? '—' : f.ratio(p.ltvCac), f.months(p.paybackMonths)]),
     phaseHead: [d.table.phase, d.table.start, d.table.end, d.table.membersEnd, d.table.newMembers, d.table.totalCost, d.table.cac, d.table.ltv, d.table.ratio, d.table.payback],
     team: fill(d.teamText, { operators: f.people(last.operators), headcount: f.people(last.headcount) }),
+    workload: d.workloadText,
+    workloadHead: d.workloadHead,
+    workloadRows: plan.phases.map((p) => {
+      const s = p.staffing;
+      const hours = f.ratio(s.reason === 'coverage' ? s.coverageHours : s.taskHours);
+      return [p.name, f.people(s.byRule.ratio), f.people(s.byRule.workload), f.people(s.byRule.coverage), f.people(s.operators), fill(d.workloadReasons[s.reason], { hours }), f.money(s.extraPersonnelMonthly)];
+    }),
+    workloadGap: lastPhase.staffing.extraPersonnelMonthly > 0 ? fill(d.workloadGap, { extra: f.money(lastPhase.staffing.extraPersonnelMonthly) }) : '',
+    koc: v.kocProgramme ? d.kocText : d.kocOff,
+    kocHead: d.kocHead,
+    kocRows: v.kocProgramme ? plan.phases.map((p) => [p.name, f.people(p.kocsEnd), f.money(p.kocMonthlyEnd), f.money(p.kocCost)]) : [],
     budget: fill(d.budgetText, {
       total: f.money(plan.totals.cost),
       annual: f.money(plan.totals.annualizedCost),
@@ -89,8 +101,13 @@ export function planMarkdown(plan: Plan, t: PlanStrings, locale: Locale): string
     table(doc.phaseHead, doc.phaseRows),
     `## ${d.team}`,
     doc.team,
+    doc.workload,
+    table(doc.workloadHead, doc.workloadRows),
+    ...(doc.workloadGap ? [doc.workloadGap] : []),
     `## ${d.budget}`,
     doc.budget,
+    doc.koc,
+    ...(doc.kocRows.length ? [table(doc.kocHead, doc.kocRows)] : []),
     `## ${d.unit}`,
     doc.unit,
     `## ${d.risks}`,
