@@ -126,6 +126,13 @@ describe('warehouse SQL in DuckDB', () => {
     compare(got.all, expected(AS_OF).all);
   });
 
+  it('an ID written to break out of its quotes is only an ID: nothing else is left out, the table stays', async () => {
+    const sql = warehouseSql({ ...mapping('duckdb', 'unix_s', AS_OF), staff: [...STAFF, "x') OR ('1' = '1", "x'); DROP TABLE \"My Events\"; --"] });
+    const got = parseSummary(JSON.stringify((await con.runAndReadAll(sql)).getRowObjectsJson()));
+    expect(got.all.members).toBe(expected(AS_OF).all.report.members);
+    expect((await con.runAndReadAll('SELECT COUNT(*) AS n FROM "My Events"')).getRowObjectsJson()[0]!.n).toBe(String(rows.length + 2));
+  });
+
   it('calendar arithmetic: every day 1900-01-01 … 2100-12-31 gets the right month and YYYYMMDD', async () => {
     const sql = warehouseSql({ dialect: 'duckdb', table: 'cal_days', member: 'm', time: 'd', timeType: 'unix_s', offsetMinutes: 0 });
     // Reuse the generated calendar CTEs on a table of every day: the summary's dau rows name each day.

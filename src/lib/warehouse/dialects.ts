@@ -18,6 +18,8 @@ export interface DialectSql {
   epochSeconds(expr: string): string;
   /** The member expression as ORDER BY should sort it: by code point, as the health check does. */
   binary(expr: string): string;
+  /** False where ORDER BY needs a LIMIT (MaxCompute): the rows come in any order, and `parseSummary` sorts. */
+  orderBy: boolean;
   /** Whether the engine runs in the tests (the page marks the others "generated, not engine-tested"). */
   engineTested: boolean;
 }
@@ -36,7 +38,7 @@ const backslashString = (s: string) => `'${s.replaceAll('\\', '\\\\').replaceAll
 const unixTimestamp = (e: string) => `UNIX_TIMESTAMP(${e})`;
 
 export const DIALECT_SQL: Record<Dialect, DialectSql> = {
-  duckdb: { ident: doubleQuoted, str: standardString, int: 'BIGINT', text: 'VARCHAR', epochSeconds: (e) => `epoch(${e})`, binary: (e) => e, engineTested: true },
+  duckdb: { ident: doubleQuoted, str: standardString, int: 'BIGINT', text: 'VARCHAR', epochSeconds: (e) => `epoch(${e})`, binary: (e) => e, orderBy: true, engineTested: true },
   postgres: {
     ident: doubleQuoted,
     str: standardString,
@@ -45,13 +47,15 @@ export const DIALECT_SQL: Record<Dialect, DialectSql> = {
     epochSeconds: (e) => `EXTRACT(EPOCH FROM ${e})`,
     // The database's collation may sort by language rules; "C" sorts by bytes (UTF-8: code points).
     binary: (e) => `${e} COLLATE "C"`,
+    orderBy: true,
     engineTested: true,
   },
-  clickhouse: { ident: backtickEscaped, str: backslashString, int: 'Int64', text: 'String', epochSeconds: (e) => `toUnixTimestamp(${e})`, binary: (e) => e, engineTested: false },
+  // Nullable: ClickHouse refuses to cast a NULL to plain String.
+  clickhouse: { ident: backtickEscaped, str: backslashString, int: 'Int64', text: 'Nullable(String)', epochSeconds: (e) => `toUnixTimestamp(${e})`, binary: (e) => e, orderBy: true, engineTested: false },
   // Doris and StarRocks: SECONDS_DIFF does not depend on the session time zone, UNIX_TIMESTAMP would.
-  doris: { ident: backtickDoubled, str: backslashString, int: 'BIGINT', text: 'VARCHAR', epochSeconds: (e) => `SECONDS_DIFF(${e}, '1970-01-01 00:00:00')`, binary: (e) => e, engineTested: false },
+  doris: { ident: backtickDoubled, str: backslashString, int: 'BIGINT', text: 'VARCHAR', epochSeconds: (e) => `SECONDS_DIFF(${e}, '1970-01-01 00:00:00')`, binary: (e) => e, orderBy: true, engineTested: false },
   // Hive / Spark SQL and MaxCompute read a TIMESTAMP/DATETIME in the session's (project's) time zone: set it to UTC.
-  hive: { ident: backtickDoubled, str: backslashString, int: 'BIGINT', text: 'STRING', epochSeconds: unixTimestamp, binary: (e) => e, engineTested: false },
-  maxcompute: { ident: backtickDoubled, str: backslashString, int: 'BIGINT', text: 'STRING', epochSeconds: unixTimestamp, binary: (e) => e, engineTested: false },
-  bigquery: { ident: backtickEscaped, str: backslashString, int: 'INT64', text: 'STRING', epochSeconds: (e) => `UNIX_SECONDS(CAST(${e} AS TIMESTAMP))`, binary: (e) => e, engineTested: false },
+  hive: { ident: backtickDoubled, str: backslashString, int: 'BIGINT', text: 'STRING', epochSeconds: unixTimestamp, binary: (e) => e, orderBy: true, engineTested: false },
+  maxcompute: { ident: backtickDoubled, str: backslashString, int: 'BIGINT', text: 'STRING', epochSeconds: unixTimestamp, binary: (e) => e, orderBy: false, engineTested: false },
+  bigquery: { ident: backtickEscaped, str: backslashString, int: 'INT64', text: 'STRING', epochSeconds: (e) => `UNIX_SECONDS(CAST(${e} AS TIMESTAMP))`, binary: (e) => e, orderBy: true, engineTested: false },
 };
