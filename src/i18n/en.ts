@@ -696,7 +696,7 @@ export const en: UiStrings = {
       group: 'Group ID column (optional: every figure per group too)',
     },
     dialects: { duckdb: 'DuckDB', postgres: 'PostgreSQL', clickhouse: 'ClickHouse', doris: 'Apache Doris / StarRocks', hive: 'Hive / Spark SQL', maxcompute: 'MaxCompute (ODPS)', bigquery: 'BigQuery' },
-    timeTypes: { timestamp: 'Timestamp TIMESTAMP / DATETIME (stored as UTC)', unix_s: 'Unix seconds', unix_ms: 'Unix milliseconds', text: 'Text (starting YYYY-MM-DD)' },
+    timeTypes: { timestamp: 'Timestamp (TIMESTAMP/DATETIME, UTC)', unix_s: 'Unix seconds', unix_ms: 'Unix milliseconds', text: 'Text (starting YYYY-MM-DD)' },
     tested: 'This SQL runs in this site’s automated tests ({engine}), and every figure matches the health check in the browser.',
     untested: 'Generated, not engine-tested: this site has not run it on {engine}. Check it on a small table first.',
     sqlLabel: 'SQL for {engine}',

@@ -698,7 +698,7 @@ export const zhCN = {
       group: '群 ID 列（可选，填了就按群分别算）',
     },
     dialects: { duckdb: 'DuckDB', postgres: 'PostgreSQL', clickhouse: 'ClickHouse', doris: 'Apache Doris / StarRocks', hive: 'Hive / Spark SQL', maxcompute: 'MaxCompute（ODPS）', bigquery: 'BigQuery' },
-    timeTypes: { timestamp: '时间戳 TIMESTAMP / DATETIME（按 UTC 存）', unix_s: 'Unix 秒', unix_ms: 'Unix 毫秒', text: '文本（以 YYYY-MM-DD 开头）' },
+    timeTypes: { timestamp: '时间戳（TIMESTAMP/DATETIME，按 UTC 存）', unix_s: 'Unix 秒', unix_ms: 'Unix 毫秒', text: '文本（以 YYYY-MM-DD 开头）' },
     tested: '这段 SQL 在本站的自动测试里真的跑过（{engine}），每个数字都和浏览器里的社群体检一致。',
     untested: '由本站生成，未在 {engine} 上实际运行测试（generated, not engine-tested）：第一次用请先在小表上核对。',
     sqlLabel: '{engine} 的 SQL',

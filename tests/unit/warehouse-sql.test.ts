@@ -140,6 +140,24 @@ describe('summary parser', () => {
     expect(parseSummary(lines).all).toMatchObject({ members: 0, stickiness: null, cohorts: [], lifecycle: [] });
   });
 
+  it('reads Windows line ends, a byte-order mark, JSON nulls, missing settings, and sorts at-risk ties by ID', () => {
+    const csv = `\uFEFF${head}all,,as_of,,20260331,0,0\r\nall,,at_risk,zed,20260320,0,11\r\nall,,at_risk,amy,20260320,0,11\r\nall,,at_risk,bob,20260325,0,6`.replaceAll('\n', '\r\n');
+    const r = parseSummary(csv);
+    expect(r).toMatchObject({ inactiveDays: 0, offsetMinutes: 0 });
+    expect(r.all.atRisk.map((a) => a.member)).toEqual(['bob', 'amy', 'zed']);
+    const json = JSON.stringify([
+      { scope: 'all', grp: null, metric: 'as_of', label: null, period: 20260331, k: null, val: 1 },
+      { SCOPE: 'group', GRP: 'g', METRIC: 'members', LABEL: '', PERIOD: '', K: 0, VAL: '2' },
+    ]);
+    expect(parseSummary(json).groups).toEqual([{ group: 'g', report: expect.objectContaining({ members: 2, mau: 0 }) }]);
+  });
+
+  it('a text time column without a group column reads only the member and the time', () => {
+    const sql = warehouseSql({ table: 'e', member: 'm', time: 't', timeType: 'text' });
+    expect(sql).toContain(`(SELECT "m", CAST("t" AS VARCHAR) AS tt FROM "e" WHERE "t" IS NOT NULL) src`);
+    expect(sql).not.toContain('UNION ALL\n  SELECT scope, grp, mid, dn, n FROM md_g');
+  });
+
   it('refuses what is not a summary, saying why', () => {
     expect(issuesOf(() => parseSummary('{"a":'))).toEqual([':invalid']);
     expect(issuesOf(() => parseSummary('{"a": 1}'))).toEqual(['columns:required']);

@@ -88,9 +88,7 @@ function csvRecords(text: string): Record<string, string>[] {
 function records(text: string): Record<string, unknown>[] {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed.startsWith('[')) {
-    const parsed: unknown = JSON.parse(trimmed);
-    if (!Array.isArray(parsed)) throw new InputError([{ path: '', code: 'invalid' }]);
-    return parsed as Record<string, unknown>[];
+    return JSON.parse(trimmed) as Record<string, unknown>[];
   }
   if (trimmed.startsWith('{')) return trimmed.split(/\r?\n/).filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
   return csvRecords(trimmed);
