@@ -23,6 +23,8 @@ const templates = [
   { name: 'glossary', path: '/reference/glossary/', budget: { html: 40, css: 20, js: 6 } },
   { name: 'calculator', path: '/calculators/ltv-cac/', budget: { html: 20, css: 24, js: 100 } },
   { name: 'health check', path: '/calculators/health-check/', budget: { html: 27, css: 24, js: 60 } },
+  // The warehouse page: the SQL writer (Preact + the warehouse library + zod/mini), no Chart.js.
+  { name: 'warehouse', path: '/calculators/warehouse/', budget: { html: 24, css: 24, js: 40 } },
   { name: 'experiment', path: '/calculators/experiment/', budget: { html: 20, css: 24, js: 100 } },
   { name: 'workload', path: '/calculators/workload/', budget: { html: 20, css: 24, js: 100 } },
   { name: 'koc', path: '/calculators/koc/', budget: { html: 20, css: 24, js: 100 } },
