@@ -30,6 +30,7 @@ const PAGES = {
   retention: '/calculators/retention/',
   timeline: '/calculators/timeline/',
   plan: '/calculators/plan/',
+  warehouse: '/calculators/warehouse/',
   'health-check': '/calculators/health-check/',
   experiment: '/calculators/experiment/',
   workload: '/calculators/workload/',
