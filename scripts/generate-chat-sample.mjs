@@ -10,20 +10,11 @@
 // weekend mornings, ask questions that others answer (or not) through Telegram's reply, and drift away at
 // different rates. The exporting account is the club's organiser, whose own messages the health check leaves out.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { picker, rng } from './seeded.mjs';
 
 const seed = Number(process.argv[2] ?? 20261130);
-/** mulberry32, as in generate-health-sample.mjs. */
-function rng(a) {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(seed);
-const pick = (list) => list[Math.floor(random() * list.length)];
+const pick = picker(random);
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔'.split('');
 const GIVEN = '子涵欣怡梓轩浩然雨桐宇航思远佳琪一诺明轩若汐俊杰晨曦语嫣文博嘉怡天佑雅静志强晓峰丽娟海燕安然悦心'.split('');

@@ -8,20 +8,11 @@
 // is the heterogeneity the sBG model assumes. A few broken rows (no member, a date typed by hand) are
 // included on purpose, as real exports have them.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { picker, rng } from './seeded.mjs';
 
 const seed = Number(process.argv[2] ?? 20261123);
-/** mulberry32: small, fast, and good enough for sample data. */
-function rng(a) {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(seed);
-const pick = (list) => list[Math.floor(random() * list.length)];
+const pick = picker(random);
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
 const GIVEN = '子涵欣怡梓轩浩然雨桐宇航思远佳琪一诺明轩若汐俊杰晨曦语嫣梦琪文博嘉怡天佑雅静志强晓峰丽娟海燕秀英建华小雨安然悦心'.split('');

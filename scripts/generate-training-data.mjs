@@ -14,20 +14,11 @@
 // - wecom-roster.json the three groups as WeCom's groupchat/get answers them (type 1 staff, type 2 external).
 // tests/unit/training-data.test.ts reads the chat file with the health check's own readers.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { picker, rng } from './seeded.mjs';
 
 const seed = Number(process.argv[2] ?? 20261130);
-/** mulberry32: small, fast, and good enough for invented data. */
-function rng(a) {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(seed);
-const pick = (list) => list[Math.floor(random() * list.length)];
+const pick = picker(random);
 
 const GROUPS = [
   { id: '45100001@chatroom', chatId: 'wrTrainTea0001', name: '青岚茶友 1 群' },
