@@ -46,8 +46,10 @@ test('a trainee exports their progress and self-check on the onboarding page, an
   await expect(page.locator('.quiz-score')).toHaveText(`答对 1 / ${METRICS.length} 题`);
 
   await page.goto('/training/onboarding/');
-  await page.locator('#onb-export').scrollIntoViewIfNeeded();
+  // The path hydrates when it scrolls into view; its export section is drawn by the island.
+  await page.locator('.onboarding').scrollIntoViewIfNeeded();
   await hydrated(page);
+  await page.locator('#onb-export').scrollIntoViewIfNeeded();
   // No name: refused with a sentence, and nothing is downloaded.
   let downloads = 0;
   page.on('download', () => downloads++);
