@@ -28,6 +28,12 @@ interface Pagefind {
 
 /** Results shown at once; each batch is loaded (one fragment per page) and put exact-first. */
 const BATCH = 10;
+/**
+ * The first screen loads twice a batch: pages holding the term as written are moved to the top of what is
+ * loaded, and Pagefind's stemmed ranking can put ten pages that only share the stem ("moderation" for
+ * "moderator") ahead of the chapter that uses the word.
+ */
+const FIRST = 2 * BATCH;
 /** Fewer results than this, and a shorter prefix of the last English word is tried too. */
 const ENOUGH = 5;
 /** Milliseconds of quiet after a key before searching. */
@@ -92,7 +98,7 @@ export function attach(root: HTMLElement) {
   }
 
   async function showMore(run: number) {
-    const batch = found.slice(shown, shown + BATCH);
+    const batch = found.slice(shown, shown + (shown === 0 ? FIRST : BATCH));
     const data = await Promise.all(batch.map((r) => r.data()));
     if (run !== seq) return false;
     list.append(...exactFirst(data, (d) => `${d.meta.title ?? ''}\n${d.content}`, term).map(render));
