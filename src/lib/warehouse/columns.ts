@@ -27,19 +27,25 @@ export const SUMMARY_METRICS = [
 ] as const;
 
 /**
- * Whether the start of a file is a warehouse summary: a CSV whose first line is exactly the seven column
- * names (each may be double-quoted, as ClickHouse's CSVWithNames writes them), or JSON (an array or JSON
- * Lines) whose first object has all seven keys. Checked before the chat and sheet readers, so a summary is
- * never mistaken for a "member, date" sheet. Example: `scope,grp,metric,label,period,k,val\r\n…` → true.
+ * Whether the start of a file is a warehouse summary: a CSV whose first line names only summary columns,
+ * `scope` and `metric` among them (each name may be double-quoted, as ClickHouse's CSVWithNames writes them;
+ * any order), or JSON (an array or JSON Lines) whose first object has only such keys. Checked before the chat
+ * and sheet readers, so a summary is never mistaken for a "member, date" sheet; one with a column missing is
+ * still taken for a summary, so that `summaryRows` can say which column is missing.
+ * Example: `scope,grp,metric,label,period,k,val\r\n…` → true; `成员ID,时间` → false.
  */
 export function isSummaryHead(head: string): boolean {
   const text = head.replace(/^\uFEFF/, '').trimStart();
+  let names: string[];
   if (text.startsWith('[') || text.startsWith('{')) {
-    // The first object's keys, in any order and case, read without parsing the (possibly cut) sample.
-    const first = text.slice(0, text.indexOf('}') + 1 || undefined);
-    const keys = new Set([...first.matchAll(/"([A-Za-z_]+)"\s*:/g)].map((m) => m[1]!.toLowerCase()));
-    return SUMMARY_COLUMNS.every((c) => keys.has(c));
-  }
-  const line = text.split(/\r?\n/, 1)[0]!.trim();
-  return line.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1')).join(',') === SUMMARY_COLUMNS.join(',');
+    // The first object's keys, read without parsing the (possibly cut) sample; a nested object is no summary.
+    const start = text.indexOf('{');
+    const end = text.indexOf('}', start);
+    const first = text.slice(start + 1, end < 0 ? undefined : end);
+    if (first.includes('{') || first.includes('[')) return false;
+    names = [...first.matchAll(/"([^"]*)"\s*:/g)].map((m) => m[1]!);
+  } else names = text.split(/\r?\n/, 1)[0]!.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  const columns: readonly string[] = SUMMARY_COLUMNS;
+  const lower = names.map((n) => n.toLowerCase());
+  return lower.includes('scope') && lower.includes('metric') && lower.every((n) => columns.includes(n)) && new Set(lower).size === lower.length;
 }

@@ -4,4 +4,4 @@ export { DIALECT_SQL } from './dialects';
 export { SUMMARY_COLUMNS, SUMMARY_METRICS, isSummaryHead } from './columns';
 export { warehouseSql } from './sql';
 export { parseSummary, summaryRows, type ScopeReport, type SummaryRow, type WarehouseReport } from './summary';
-export { readSummary, summaryHealth, summaryRefusal, summaryView, type SummaryGroup, type SummaryHealth, type SummaryRefusalReason, type SummaryView } from './to-health';
+export { readSummary, summaryHealth, summaryRefusal, summaryView, utcLabel, type SummaryGroup, type SummaryHealth, type SummaryRefusalReason, type SummaryView } from './to-health';

@@ -36,11 +36,21 @@ export interface SummaryView {
   asOf: string;
   inactiveDays: number;
   offsetMinutes: number;
+  /** The offset as people write it: `UTC+8`, `UTC−5`, `UTC+5:30`, `UTC`. */
+  zone: string;
   /** Rows in the summary file. */
   rows: number;
   all: SummaryHealth;
   /** Empty when the query had no group column. */
   groups: SummaryGroup[];
+}
+
+/** `UTC+8` for 480, `UTC−5` for −300 (a minus sign, not a hyphen), `UTC+5:30` for 330, `UTC` for 0. */
+export function utcLabel(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const abs = Math.abs(minutes);
+  const m = abs % 60;
+  return `UTC${minutes < 0 ? '\u2212' : '+'}${Math.floor(abs / 60)}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
 }
 
 /** One scope of the summary in the shape the health check builds from `analyzeActivity`. */
@@ -68,6 +78,7 @@ export function summaryView(text: string): SummaryView {
     asOf: r.asOf,
     inactiveDays: r.inactiveDays,
     offsetMinutes: r.offsetMinutes,
+    zone: utcLabel(r.offsetMinutes),
     rows: rows.length,
     all: summaryHealth(r.all, r.asOf),
     groups: r.groups.map(({ group, report: g }) => ({ group, members: g.members, mau: g.mau, avgDau: g.avgDau, stickiness: g.stickiness, atRisk: g.atRisk.length })),
