@@ -162,7 +162,7 @@ export default function WarehouseSql({ locale, strings }: { locale: Locale; stri
       <h2 class="calc-section-title" id="warehouse-import">{t.sections.import}</h2>
       <p>{t.importText}</p>
       <p>
-        <a href={`${locale === 'en' ? '/en' : ''}/calculators/health-check/`} data-testid="warehouse-import-link">
+        <a class="warehouse-import-link" href={`${locale === 'en' ? '/en' : ''}/calculators/health-check/`} data-testid="warehouse-import-link">
           {t.importLink}
         </a>
       </p>
