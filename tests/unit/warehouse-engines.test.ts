@@ -11,9 +11,9 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeActivity, type ActivityEvent } from '../../src/lib/activity';
-import { memberTiers, tierProfile } from '../../src/lib/health';
+import { averageRetention, memberTiers, tierProfile } from '../../src/lib/health';
 import { lifecycle } from '../../src/lib/health/lifecycle';
-import { parseSummary, warehouseSql, type MappingInput, type ScopeReport, type TimeType } from '../../src/lib/warehouse';
+import { parseSummary, summaryView, warehouseSql, type MappingInput, type ScopeReport, type TimeType } from '../../src/lib/warehouse';
 import { AS_OF, OFFSET, STAFF, localDate, seedRows, utcText, type SeedRow } from './warehouse-seed';
 
 const rows = seedRows();
@@ -109,6 +109,32 @@ describe('warehouse SQL in DuckDB', () => {
       expect(got.all.atRisk.map((r) => r.member)).toContain('quiet');
     });
   }
+
+  it("the health check page's figures from DuckDB's summary deep-equal those the page builds from the raw rows (summaryView)", async () => {
+    const file = join(dir, 'health.csv');
+    const sql = warehouseSql(mapping('duckdb', 'timestamp', AS_OF)).replace(/;\s*$/, '').replace(/^--.*\n/gm, '');
+    await con.run(`COPY (${sql}) TO '${file}' (HEADER, DELIMITER ',')`);
+    const view = summaryView(readFileSync(file, 'utf8'));
+    // What the page's worker builds from raw rows (analysis-worker.ts, finish), minus each member's tier.
+    const kept = rows.filter((r) => !STAFF.includes(r.member));
+    const raw = (list: SeedRow[]) => {
+      const events = list.map((r) => ({ member: r.member, date: localDate(r.at) }));
+      const { tierOf, atRisk, ...report } = analyzeActivity(events, { asOf: AS_OF, inactiveDays: 3 });
+      const life = lifecycle(list.map((r) => ({ member: r.member, group: r.group ?? '', at: r.at, kind: 'message' as const })), { asOf: report.asOf, offsetMinutes: OFFSET });
+      return { report, atRisk, profile: tierProfile(memberTiers(events, { asOf: report.asOf, tierOf })), retention: averageRetention(report), lifecycle: life };
+    };
+    const want = raw(kept);
+    expect(view.all).toEqual(want);
+    expect(view.all.retention.curve.length).toBeGreaterThan(2);
+    expect(view).toMatchObject({ asOf: AS_OF, inactiveDays: 3, offsetMinutes: OFFSET });
+    const groups = [...new Set(kept.map((r) => r.group ?? ''))].sort();
+    expect(view.groups).toEqual(
+      groups.map((group) => {
+        const { report, atRisk } = raw(kept.filter((r) => (r.group ?? '') === group));
+        return { group, members: report.members, mau: report.mau, avgDau: report.avgDau, stickiness: report.stickiness, atRisk: atRisk.length };
+      }),
+    );
+  });
 
   it('with no asOf, the latest event day (before the staff and blank rows) is the as-of day', async () => {
     const sql = warehouseSql({ ...mapping('duckdb', 'unix_ms', undefined) });

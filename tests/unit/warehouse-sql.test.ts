@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Parser } from 'node-sql-parser';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/lib/errors';
-import { DIALECTS, DIALECT_SQL, parseMapping, parseSummary, summaryRows, warehouseSql, type Dialect, type MappingInput } from '../../src/lib/warehouse';
+import { DIALECTS, DIALECT_SQL, isSummaryHead, parseMapping, parseSummary, readSummary, summaryRows, utcLabel, warehouseSql, type Dialect, type MappingInput } from '../../src/lib/warehouse';
 
 const issuesOf = (f: () => unknown) => {
   try {
@@ -160,10 +160,49 @@ describe('summary parser', () => {
 
   it('refuses what is not a summary, saying why', () => {
     expect(issuesOf(() => parseSummary('{"a":'))).toEqual([':invalid']);
-    expect(issuesOf(() => parseSummary('{"a": 1}'))).toEqual(['columns:required']);
+    expect(issuesOf(() => parseSummary('{"a": 1}'))).toEqual(['scope', 'grp', 'metric', 'label', 'period', 'k', 'val'].map((c) => `columns.${c}:required`));
     expect(issuesOf(() => parseSummary(head))).toEqual([':empty']);
-    expect(issuesOf(() => parseSummary(`${head}all,,members,,0,0,x\nnone,,members,,0,0,1\n`))).toEqual(['rows.1:invalid_value', 'rows.2:invalid_value']);
+    expect(issuesOf(() => parseSummary(`${head}all,,members,,0,0,x\nnone,,members,,0,0,1\n`))).toEqual(['rows.1.val:not_integer', 'rows.2.scope:invalid_option']);
+    expect(issuesOf(() => parseSummary(`${head}${meta}all,,members,,0,0.5,1\nall,,members_total,,0,0,1\n`))).toEqual(['rows.4.k:not_integer', 'rows.5.metric:invalid_option']);
     expect(issuesOf(() => parseSummary(`${head}all,,members,,0,0,3\n`))).toEqual(['as_of:required']);
-    expect(issuesOf(() => parseSummary('{"x": [1]}\n[2]'))).toEqual(['columns:required']);
+    expect(issuesOf(() => parseSummary('{"x": [1]}\n[2]'))).toHaveLength(7);
+    expect(issuesOf(() => parseSummary('scope,grp,metric,label,period,k\nall,,as_of,,20260331,0\n'))).toEqual(['columns.val:required']);
+  });
+
+  it('tells a summary by its first line or first object, and nothing else', () => {
+    expect(isSummaryHead(`\uFEFF${head}all,,as_of`)).toBe(true);
+    expect(isSummaryHead('"scope","grp","metric","label","period","k","val"\r\n"all"')).toBe(true);
+    expect(isSummaryHead('  [{"scope":"all","grp":"","metric":"as_of","label":"","period":20260331,"k":0,"val":1},')).toBe(true);
+    expect(isSummaryHead('{"VAL":1,"K":0,"PERIOD":2,"LABEL":"","METRIC":"x","GRP":"","SCOPE":"all"}\n{"scope"')).toBe(true);
+    // Another order, or a column missing (refused later, naming it): still a summary.
+    expect(isSummaryHead('grp,scope,metric,label,period,k,val\n')).toBe(true);
+    expect(isSummaryHead('scope,grp,metric,label,period,k\n')).toBe(true);
+    // A column of another name, a repeated one, no scope or metric, a sheet or a chat export's JSON: not a summary.
+    expect(isSummaryHead('scope,grp,metric,label,period,k,val,extra\n')).toBe(false);
+    expect(isSummaryHead('scope,scope,metric,val\n')).toBe(false);
+    expect(isSummaryHead('grp,label,period,k,val\n')).toBe(false);
+    expect(isSummaryHead('[{"scope": "all", "grp": {"id": 1}, "metric": "x"}]')).toBe(false);
+    expect(isSummaryHead('互动时间,成员ID,昵称\n2026/5/1 10:09,wx_1,谢\n')).toBe(false);
+    expect(isSummaryHead('{"guild": {"id": "1"}, "messages": [{"scope": 1}]}')).toBe(false);
+  });
+
+  it('readSummary maps a valid summary and names what is wrong with a bad one', () => {
+    const ok = readSummary(`${head}${meta}all,,members,,0,0,3\ngroup,g1,members,,0,0,2\ngroup,g1,mau,,0,0,1\ngroup,g1,dau,,20260331,0,1\ngroup,g1,at_risk,x,20260320,0,11\n`);
+    expect(ok).toEqual({
+      ok: true,
+      view: expect.objectContaining({ asOf: '2026-03-31', inactiveDays: 3, offsetMinutes: 480, zone: 'UTC+8', rows: 8, groups: [{ group: 'g1', members: 2, mau: 1, avgDau: 1 / 30, stickiness: 1 / 30, atRisk: 1 }] }),
+    });
+    expect([0, -300, 330, -570].map(utcLabel)).toEqual(['UTC', 'UTC\u22125', 'UTC+5:30', 'UTC\u22129:30']);
+    const refused = (text: string) => {
+      const r = readSummary(text);
+      return r.ok ? null : r.refusal;
+    };
+    expect(refused('scope,grp,metric,label,period\nall,,as_of,,1\n')).toEqual({ reason: 'columns', items: ['k', 'val'] });
+    expect(refused(`${head}${meta}all,,members,,0,0,three\nall,,mau,,0,0,1.5\n`)).toEqual({ reason: 'number', items: ['4', '5'] });
+    expect(refused(`${head}${meta}all,,members_total,,0,0,1\n`)).toEqual({ reason: 'metric', items: ['4'] });
+    expect(refused(`${head}everyone,,members,,0,0,1\n`)).toEqual({ reason: 'scope', items: ['1'] });
+    expect(refused(`${head}all,,members,,0,0,3\n`)).toEqual({ reason: 'as_of', items: [] });
+    expect(refused('[{"scope": ')).toEqual({ reason: 'invalid', items: [] });
+    expect(refused(head)).toEqual({ reason: 'empty', items: [] });
   });
 });

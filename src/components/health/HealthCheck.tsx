@@ -18,7 +18,7 @@ import { formatNumber, formatPercent, parenthetical, withColon, type Locale } fr
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from '../calculators/strings';
 import type { ChatFormatId } from '../../lib/health/readers/detect';
-import { MAX_FILE_BYTES, type Analysis, type ChatFailure, type FailureCode, type FromWorker, type Preview } from './protocol';
+import { MAX_FILE_BYTES, type Analysis, type ChatFailure, type FailureCode, type FromWorker, type Preview, type SummaryFailure } from './protocol';
 import { HealthResults } from './HealthResults';
 import { FileList, formatLabel as labelOf, readAsText } from './FileList';
 import { StaffPicker } from './StaffPicker';
@@ -34,7 +34,7 @@ type Stage =
   | { kind: 'mapping'; files: File[]; preview: Preview }
   | { kind: 'analyzing'; files: File[]; preview: Preview; phase: 'read' | 'parse' | 'analyze'; fraction: number; prev?: Analysis }
   | { kind: 'done'; files: File[]; preview: Preview; analysis: Analysis }
-  | { kind: 'failed'; files: File[]; code: FailureCode | 'sample'; chat?: ChatFailure };
+  | { kind: 'failed'; files: File[]; code: FailureCode | 'sample'; chat?: ChatFailure; summary?: SummaryFailure };
 
 /** How the page names the file(s): the names of up to three, else how many (the file list names each). */
 const filesName = (files: readonly File[], locale: Locale) =>
@@ -43,14 +43,18 @@ const filesName = (files: readonly File[], locale: Locale) =>
 /** UTC offsets offered for date-times with a zone and for timestamps, in minutes east of UTC. */
 const OFFSETS = [-480, -300, 0, 60, 330, 420, 480, 540, 600];
 const SAMPLE_URL = '/samples/health-check-sample.csv';
+/** What a warehouse summary stands in for: it has no rows to preview and no columns to choose. */
+const SUMMARY_PREVIEW: Preview = { format: 'text', encoding: 'utf-8', bom: false, delimiter: ',', rows: [], lines: [], guess: { member: null, date: null, hasHeader: true }, warehouse: true };
 
 export default function HealthCheck({ locale, strings }: { locale: Locale; strings: CalcStrings }) {
   provideStrings(locale, strings);
   const t = ui[locale].health;
   const c = ui[locale].common;
   const formatLabel = (format: ChatFormatId) => labelOf(format, locale);
-  const failureText = (code: FailureCode | 'sample', chat?: ChatFailure) =>
-    code === 'chat_unreadable' && chat
+  const failureText = (code: FailureCode | 'sample', chat?: ChatFailure, summary?: SummaryFailure) =>
+    code === 'summary_invalid' && summary
+      ? fill(t.summaryImport.failure, { reason: fill(t.summaryImport.reasons[summary.reason], { items: summary.items.join(locale === 'zh-CN' ? '、' : ', ') }) })
+      : code === 'chat_unreadable' && chat
       ? (chat.fileName ? withColon(chat.fileName, locale) : '') +
         fill(t.failures.chat_unreadable, { format: formatLabel(chat.format), reason: t.chatReasons[chat.reason], detail: chat.detail ? parenthetical(chat.detail, locale) : '' })
       : t.failures[code];
@@ -93,6 +97,9 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
         setStage({ kind: 'mapping', files: s.files, preview: m.preview });
         const name = s.files[0]!.name;
         setStatus(m.preview.format === 'xlsx' ? fill(t.previewReadyXlsx, { name }) : fill(t.previewReady, { name, encoding: t.encodings[m.preview.encoding] }));
+      } else if (m.type === 'summary' && s.kind === 'reading') {
+        setStage({ kind: 'done', files: s.files, preview: SUMMARY_PREVIEW, analysis: m.analysis });
+        setStatus(`${t.summaryImport.recognised}. ${fill(t.summaryImport.doneStatus, { members: formatNumber(m.analysis.health?.report.members ?? 0, locale) })}`);
       } else if (m.type === 'progress' && s.kind === 'analyzing') {
         setStage({ ...s, phase: m.phase, fraction: m.fraction });
       } else if (m.type === 'done' && s.kind === 'analyzing') {
@@ -102,8 +109,8 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
         if (chat) setStatus(fill(t.chatDoneStatus, { speakers: formatNumber(chat.speakers, locale), messages: formatNumber(chat.messages, locale) }));
         else setStatus(h ? fill(t.doneStatus, { members: formatNumber(h.report.members, locale), bad: formatNumber(m.analysis.rows - m.analysis.events, locale) }) : t.noEvents);
       } else if (m.type === 'failed') {
-        setStage({ kind: 'failed', files: 'files' in s ? s.files : [], code: m.code, chat: m.chat });
-        setStatus(failureText(m.code, m.chat));
+        setStage({ kind: 'failed', files: 'files' in s ? s.files : [], code: m.code, chat: m.chat, summary: m.summary });
+        setStatus(failureText(m.code, m.chat, m.summary));
       }
     };
     w.onerror = () => {
@@ -258,13 +265,34 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
           {stage.kind === 'failed' ? (
             <p class="calc-error health-failure" role="alert">
               {stage.files.length > 0 && !stage.chat?.fileName ? withColon(filesName(stage.files, locale), locale) : ''}
-              {failureText(stage.code, stage.chat)}
+              {failureText(stage.code, stage.chat, stage.summary)}
             </p>
           ) : null}
         </section>
       ) : null}
 
-      {preview && stage.kind !== 'reading' && stage.kind !== 'failed' && stage.kind !== 'idle' ? (
+      {preview?.warehouse && stage.kind === 'done' ? (
+        <section class="health-map" aria-labelledby="health-map-title">
+          <h2 id="health-map-title">{t.summaryImport.recognised}</h2>
+          <p class="health-file-facts" data-testid="health-warehouse-facts">
+            {fill(t.summaryImport.facts, {
+              name: stage.files[0]!.name,
+              rows: formatNumber(stage.analysis.rows, locale),
+              asOf: stage.analysis.health?.report.asOf ?? '',
+              days: formatNumber(stage.analysis.inactiveDays, locale),
+              zone: stage.analysis.warehouse?.zone ?? '',
+            })}
+          </p>
+          <p class="calc-hint">{t.summaryImport.note}</p>
+          <div class="health-buttons">
+            <button type="button" onClick={restart}>
+              {t.otherFile}
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      {preview && !preview.warehouse && stage.kind !== 'reading' && stage.kind !== 'failed' && stage.kind !== 'idle' ? (
         <section class="health-map" aria-labelledby="health-map-title">
           <h2 id="health-map-title">{preview.chat ? t.chatMapTitle : t.mapTitle}</h2>
           {preview.chat ? (

@@ -21,6 +21,7 @@ import { ChatResponse } from './ChatResponse';
 import { ChatRhythm } from './ChatRhythm';
 import { formatLabel } from './FileList';
 import { RosterChanges } from './RosterChanges';
+import { WarehouseGroups } from './WarehouseGroups';
 import type { Analysis } from './protocol';
 
 /** Months shown in the heatmap; older cohorts scroll sideways. */
@@ -40,6 +41,8 @@ const heatClass = (x: number) => `heat heat-${Math.min(10, Math.max(0, Math.floo
 export function HealthResults({ locale, fileName, analysis, hideNames = false }: { locale: Locale; fileName: string; analysis: Analysis; hideNames?: boolean }) {
   const t = ui[locale].health;
   const c = ui[locale].common;
+  // A warehouse summary: computed in the warehouse, with no per-member tiers (said, not shown empty).
+  const wh = analysis.warehouse;
   const [fit, setFit] = useState<{ ok: true; fit: SbgFit } | { ok: false; issue: InputIssue } | null>(null);
   const n = (x: number) => formatNumber(x, locale, { maximumFractionDigits: 0 });
   const pct = (x: number | null, digits = 0) => formatPercent(x, locale, { maximumFractionDigits: digits });
@@ -117,8 +120,8 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
   const downloadAtRisk = () =>
     saveCsv(
       fill(t.atRiskFile, { date: r.asOf }),
-      [t.member, ...(names ? [t.nameCol] : []), t.lastEvent, t.daysQuiet, t.tier],
-      h.atRisk.map((a) => [a.member, ...nameCell(a.member), a.lastEvent, daysBetween(a.lastEvent, r.asOf), t.tierNames[a.tier]]),
+      [t.member, ...(names ? [t.nameCol] : []), t.lastEvent, t.daysQuiet, ...(wh ? [] : [t.tier])],
+      h.atRisk.map((a) => [a.member, ...nameCell(a.member), a.lastEvent, daysBetween(a.lastEvent, r.asOf), ...(a.tier ? [t.tierNames[a.tier]] : [])]),
     );
   const downloadTiers = () =>
     saveCsv(
@@ -131,7 +134,9 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
     <section class="calc-results health-results" aria-labelledby="health-results-title">
       <h2 id="health-results-title">{t.resultsTitle}</h2>
       <p class="health-file-facts" data-testid="health-summary">
-        {analysis.chat
+        {wh
+          ? fill(t.summaryImport.summary, { name: fileName, rows: n(analysis.rows), asOf: r.asOf })
+          : analysis.chat
           ? fill(t.chatSummary, {
               name: fileName,
               format: analysis.chat.format.map((f) => formatLabel(f, locale)).join(locale === 'zh-CN' ? '、' : ', '),
@@ -161,6 +166,7 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
           note={r.stickiness === null ? t.noMau : `${sticky ? c.ok : c.notOk} · ${fill(t.stickinessTarget, { target: formatNumber(STICKINESS_TARGET, locale) })}`}
         />
       </dl>
+      {wh ? <WarehouseGroups locale={locale} groups={wh.groups} asOf={r.asOf} /> : null}
       {analysis.chat ? <ChatFacts locale={locale} chat={analysis.chat} asOf={r.asOf} future={analysis.people?.future} /> : null}
       {analysis.people ? <RosterChanges locale={locale} rosters={analysis.people.rosters} hideNames={hideNames} /> : null}
       {analysis.chat ? <ChatRhythm locale={locale} chat={analysis.chat} /> : null}
@@ -201,7 +207,8 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
           </tbody>
         </table>
       </div>
-      {analysis.chat ? <ChatLifecycle locale={locale} chat={analysis.chat} asOf={r.asOf} /> : null}
+      {analysis.chat ? <ChatLifecycle locale={locale} lifecycle={analysis.chat.lifecycle} caption={fill(t.chatAnalytics.lifecycleCaption, { asOf: r.asOf })} /> : null}
+      {wh ? <ChatLifecycle locale={locale} lifecycle={wh.lifecycle} caption={fill(t.summaryImport.lifecycleCaption, { asOf: r.asOf })} /> : null}
 
       <h3>{t.tiersTitle}</h3>
       <div class="health-scroll" tabIndex={0} role="region" aria-label={t.tiersTitle}>
@@ -231,13 +238,21 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
       <p class={`health-verdict health-verdict--${shares.engagedShare >= BENCHMARK.core + BENCHMARK.active ? 'ok' : 'bad'}`}>
         {fill(t.tiersVerdict, { engaged: pct(shares.engagedShare), top: pct(shares.topQuarterEventShare) })}
       </p>
-      <button type="button" onClick={downloadTiers}>
-        {t.downloadTiers}
-      </button>
+      {wh ? (
+        <p data-testid="health-no-tier-list">{t.summaryImport.tiersNoList}</p>
+      ) : (
+        <button type="button" onClick={downloadTiers}>
+          {t.downloadTiers}
+        </button>
+      )}
       {analysis.chat ? <ChatPresence locale={locale} chat={analysis.chat} /> : null}
 
       <h3>{t.atRiskTitle}</h3>
-      <p>{fill(t.atRiskIntro, { n: n(h.atRisk.length), days: n(analysis.inactiveDays), core: n(h.atRisk.filter((a) => a.tier === 'core').length) })}</p>
+      <p>
+        {wh
+          ? fill(t.summaryImport.atRiskIntro, { n: n(h.atRisk.length), days: n(analysis.inactiveDays) })
+          : fill(t.atRiskIntro, { n: n(h.atRisk.length), days: n(analysis.inactiveDays), core: n(h.atRisk.filter((a) => a.tier === 'core').length) })}
+      </p>
       {h.atRisk.length > 0 ? (
         <>
           <div class="health-scroll" tabIndex={0} role="region" aria-label={t.atRiskTitle}>
@@ -249,7 +264,7 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
                   {names && !hideNames ? <th scope="col">{t.nameCol}</th> : null}
                   <th scope="col">{t.lastEvent}</th>
                   <th scope="col">{t.daysQuiet}</th>
-                  <th scope="col">{t.tier}</th>
+                  {wh ? null : <th scope="col">{t.tier}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -259,7 +274,7 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
                     {names && !hideNames ? <td class="health-name-cell">{shownName(a.member) ?? ''}</td> : null}
                     <td>{a.lastEvent}</td>
                     <td>{n(daysBetween(a.lastEvent, r.asOf))}</td>
-                    <td>{t.tierNames[a.tier]}</td>
+                    {a.tier ? <td>{t.tierNames[a.tier]}</td> : null}
                   </tr>
                 ))}
               </tbody>

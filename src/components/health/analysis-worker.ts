@@ -17,6 +17,7 @@ import { detectFormat, type ChatFormatId } from '../../lib/health/readers/detect
 import { isTextChatFormat } from '../../lib/health/readers/read-chat';
 import { readChatFiles, zipKind, type ChatFileInput, type ChatFilesRead } from '../../lib/health/readers/read-files';
 import type { TextEncodingName } from '../../lib/encoding';
+import { isSummaryHead } from '../../lib/warehouse/columns';
 import { MAX_XLSX_BYTES, type AnalyzeSettings, type Analysis, type DetectedFile, type FailureCode, type FromWorker, type Health, type ToWorker } from './protocol';
 
 const post = (message: FromWorker) => postMessage(message);
@@ -79,6 +80,7 @@ async function preview(files: File[]) {
   if (files.length > 1) return previewMany(files);
   const file = files[0]!;
   const d = await detectFile(file);
+  if (isSummaryHead(d.head)) return importSummary(file, d.encoding);
   if (d.format === 'xlsx') return previewWorkbook(file);
   if (d.format === 'pywxdump-users-json') return post({ type: 'failed', code: 'users_json_alone' });
   if (d.problem) return post({ type: 'failed', code: d.problem });
@@ -89,6 +91,22 @@ async function preview(files: File[]) {
   const { rows, lines } = firstRows(parsed.data);
   if (rows.length === 0) return post({ type: 'failed', code: 'no_rows' });
   post({ type: 'preview', preview: { format: 'text', encoding, bom, delimiter: parsed.meta.delimiter, rows, lines, guess: guessColumns(rows) } });
+}
+
+/**
+ * A warehouse summary (issue #20): the figures were computed where the data lives, so they are read and mapped
+ * whole, with no columns to confirm. The mapping library is loaded only when a summary is opened.
+ */
+async function importSummary(file: File, encoding: TextEncodingName) {
+  const started = performance.now();
+  const { readSummary } = await import('../../lib/warehouse/to-health');
+  const read = readSummary(new TextDecoder(encoding).decode(await file.arrayBuffer()));
+  if (!read.ok) return post({ type: 'failed', code: 'summary_invalid', summary: read.refusal });
+  const { rows, inactiveDays, offsetMinutes, zone, groups, all } = read.view;
+  const { lifecycle, ...health } = all;
+  const badCounts = { missing_member: 0, bad_date: 0, future_date: 0 };
+  const warehouse = { offsetMinutes, zone, lifecycle, groups };
+  post({ type: 'summary', analysis: { health: { ...health, members: [] }, rows, events: 0, inactiveDays, bad: [], badCounts, seconds: (performance.now() - started) / 1000, warehouse } });
 }
 
 const chatPreview = (files: DetectedFile[]) => ({ format: 'text' as const, encoding: 'utf-8' as const, bom: false, delimiter: ',', rows: [], lines: [], guess: { member: null, date: null, hasHeader: true }, chat: { files } });

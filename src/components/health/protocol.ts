@@ -11,6 +11,8 @@ import type { ChatSummary } from '../../lib/health/chat-summary';
 import type { Sender } from '../../lib/health/merge';
 import type { ChatFormatId } from '../../lib/health/readers/detect';
 import type { ChatFileReason, ChatFileResult, RosterComparison } from '../../lib/health/readers/read-files';
+import type { LifecycleMonth } from '../../lib/health/lifecycle';
+import type { SummaryGroup, SummaryRefusalReason } from '../../lib/warehouse/to-health';
 
 export interface AnalyzeSettings {
   format: FileFormat;
@@ -47,7 +49,7 @@ export const MAX_XLSX_BYTES = 50 * 1024 * 1024;
 /** Text (CSV, TSV) or an Excel workbook, whose first worksheet is read. */
 export type FileFormat = 'text' | 'xlsx';
 
-export type FailureCode = 'too_large' | 'xlsx_too_large' | 'empty_file' | 'unreadable' | 'xlsx_unreadable' | 'xls' | 'pdf' | 'binary' | 'no_rows' | 'unknown_json' | 'users_json_alone' | 'chat_unreadable' | 'generic_with_others';
+export type FailureCode = 'too_large' | 'xlsx_too_large' | 'empty_file' | 'unreadable' | 'xlsx_unreadable' | 'xls' | 'pdf' | 'binary' | 'no_rows' | 'unknown_json' | 'users_json_alone' | 'chat_unreadable' | 'generic_with_others' | 'summary_invalid';
 
 /** Why a chat export was refused, for `chat_unreadable`: the format it looked like, the reader's reason and where. */
 export interface ChatFailure {
@@ -79,13 +81,15 @@ export interface Preview {
   guess: ColumnGuess;
   /** Set when the file(s) are chat exports: no columns to choose, each file's reader reads it. */
   chat?: { files: DetectedFile[] };
+  /** Set when the file is a warehouse summary: nothing to choose, its figures were computed in the warehouse. */
+  warehouse?: true;
 }
 
 export interface Health {
   report: Omit<ActivityReport, 'tierOf' | 'atRisk'>;
-  /** The at-risk list with each member's tier: a quiet core member matters more than a quiet lurker. */
-  atRisk: { member: string; lastEvent: string; tier: Tier }[];
-  /** Every member with tier, 90-day events and last activity, in ranking order (for the download). */
+  /** The at-risk list with each member's tier: a quiet core member matters more than a quiet lurker (a warehouse summary carries no tier). */
+  atRisk: { member: string; lastEvent: string; tier?: Tier }[];
+  /** Every member with tier, 90-day events and last activity, in ranking order (for the download); empty for a warehouse summary. */
   members: MemberTier[];
   profile: Record<Tier, TierProfile>;
   retention: AverageRetention;
@@ -107,6 +111,14 @@ export interface Analysis {
   chatFiles?: ChatFileResult[];
   /** For chat exports: the people behind the figures (names and IDs only, never message text). */
   people?: ChatPeople;
+  /** For a warehouse summary: its settings (fixed when the SQL ran), the monthly lifecycle and the groups' figures. */
+  warehouse?: { offsetMinutes: number; zone: string; lifecycle: LifecycleMonth[]; groups: SummaryGroup[] };
+}
+
+/** Why a warehouse summary was refused: the kind of problem and the columns or data rows it concerns. */
+export interface SummaryFailure {
+  reason: SummaryRefusalReason;
+  items: string[];
 }
 
 export interface ChatPeople {
@@ -124,4 +136,6 @@ export type FromWorker =
   | { type: 'preview'; preview: Preview }
   | { type: 'progress'; phase: 'read' | 'parse' | 'analyze'; fraction: number }
   | { type: 'done'; analysis: Analysis }
-  | { type: 'failed'; code: FailureCode; chat?: ChatFailure };
+  /** A warehouse summary, read and mapped straight from the preview: there are no columns to confirm. */
+  | { type: 'summary'; analysis: Analysis }
+  | { type: 'failed'; code: FailureCode; chat?: ChatFailure; summary?: SummaryFailure };

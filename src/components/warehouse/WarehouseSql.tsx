@@ -1,5 +1,6 @@
 /**
- * The warehouse page's island: the mapping as labelled fields, the SQL for the chosen engine, a copy button.
+ * The warehouse page's island: the mapping as labelled fields, the SQL for the chosen engine, a copy button,
+ * and where to take the query's result (the health check, which reads it as a warehouse summary).
  * All SQL comes from `warehouseSql` (src/lib/warehouse); this file only turns text fields into its input
  * and its `InputError` back into messages next to the fields.
  */
@@ -158,6 +159,13 @@ export default function WarehouseSql({ locale, strings }: { locale: Locale; stri
           {status}
         </p>
       </div>
+      <h2 class="calc-section-title" id="warehouse-import">{t.sections.import}</h2>
+      <p>{t.importText}</p>
+      <p>
+        <a class="warehouse-import-link" href={`${locale === 'en' ? '/en' : ''}/calculators/health-check/`} data-testid="warehouse-import-link">
+          {t.importLink}
+        </a>
+      </p>
     </div>
   );
 }

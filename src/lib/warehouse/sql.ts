@@ -16,8 +16,7 @@ import { civilCtes, daysFromCivil, idiv, yyyymm } from './calendar-sql';
 import { DIALECT_SQL } from './dialects';
 import { parseMapping, type MappingInput } from './mapping';
 
-/** The columns of every summary row, in order. */
-export const SUMMARY_COLUMNS = ['scope', 'grp', 'metric', 'label', 'period', 'k', 'val'] as const;
+export { SUMMARY_COLUMNS } from './columns';
 
 /**
  * SQL for the mapping's dialect. Throws an `InputError` (codes per field) when the mapping is not valid.

@@ -15,12 +15,12 @@
  * Figures that are zero have no row; they are filled in here.
  */
 import { addDaysIso } from '../dates';
-import { InputError } from '../errors';
+import { InputError, type InputIssue } from '../errors';
 import type { LifecycleMonth } from '../health/lifecycle';
 import type { TierProfile } from '../health';
 import type { Tier } from '../activity';
 import type { TierCounts } from '../tiers';
-import { SUMMARY_COLUMNS } from './sql';
+import { SUMMARY_COLUMNS, SUMMARY_METRICS } from './columns';
 
 export interface SummaryRow {
   scope: string;
@@ -101,8 +101,10 @@ const labelOfIndex = (m: number) => `${String(Math.floor(m / 12)).padStart(4, '0
 
 /**
  * The summary rows of a CSV / JSON / JSON Lines text. Throws an `InputError`: `''` `invalid` when the text is
- * neither, `columns` `required` when a column is missing, `rows.N` `invalid_value` for a row whose numbers are
- * not whole numbers (N counts data rows from 1).
+ * neither, `''` `empty` when it has no row, `columns.NAME` `required` for each missing column, and for a bad
+ * row (N counts data rows from 1; at most 20 listed) `rows.N.period|k|val` `not_integer` when a number is not
+ * a whole number, `rows.N.scope` `invalid_option` for a scope other than all / group, `rows.N.metric`
+ * `invalid_option` for a metric the query never writes.
  */
 export function summaryRows(text: string): SummaryRow[] {
   let recs: Record<string, unknown>[];
@@ -114,15 +116,24 @@ export function summaryRows(text: string): SummaryRow[] {
   if (recs.length === 0) throw new InputError([{ path: '', code: 'empty' }]);
   const lower = recs.map((r) => Object.fromEntries(Object.entries(r ?? {}).map(([k, v]) => [k.toLowerCase(), v])));
   const missing = SUMMARY_COLUMNS.filter((c) => !(c in lower[0]!));
-  if (missing.length) throw new InputError([{ path: 'columns', code: 'required' }]);
+  if (missing.length) throw new InputError(missing.map((c) => ({ path: `columns.${c}`, code: 'required' as const })));
   const out: SummaryRow[] = [];
-  const bad: { path: string; code: 'invalid_value' }[] = [];
+  const bad: InputIssue[] = [];
+  const metrics: readonly string[] = SUMMARY_METRICS;
   lower.forEach((r, i) => {
     const num = (v: unknown) => (v === null || v === undefined || v === '' ? 0 : Number(v));
     const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
     const row = { scope: text(r.scope), grp: text(r.grp), metric: text(r.metric), label: text(r.label), period: num(r.period), k: num(r.k), val: num(r.val) };
-    if (![row.period, row.k, row.val].every(Number.isSafeInteger) || (row.scope !== 'all' && row.scope !== 'group')) {
-      if (bad.length < 20) bad.push({ path: `rows.${i + 1}`, code: 'invalid_value' });
+    const notInteger = (['period', 'k', 'val'] as const).find((f) => !Number.isSafeInteger(row[f]));
+    const issue: InputIssue | null = notInteger
+      ? { path: `rows.${i + 1}.${notInteger}`, code: 'not_integer' }
+      : row.scope !== 'all' && row.scope !== 'group'
+        ? { path: `rows.${i + 1}.scope`, code: 'invalid_option' }
+        : !metrics.includes(row.metric)
+          ? { path: `rows.${i + 1}.metric`, code: 'invalid_option' }
+          : null;
+    if (issue) {
+      if (bad.length < 20) bad.push(issue);
     } else out.push(row);
   });
   if (bad.length) throw new InputError(bad);
