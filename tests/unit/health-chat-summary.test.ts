@@ -61,6 +61,20 @@ describe('summarizeChat', () => {
     expect(['zhangsan', 'wmOgQhDgAAext01', 'wmOgQhDgAAext02'].map((m) => r.tierOf[m])).toEqual(['silent', 'silent', 'silent']);
   });
 
+  it('a Telegram join_group_by_link a month before the first message puts the member in the join month', () => {
+    // tg-single.json with Dana's join (#1) moved from 6 May 2023 to 20 Apr 2023 (08:00 UTC+8 = 00:00 UTC).
+    const text = exportFixture('tg-single.json').replace('"date": "2023-05-06T08:00:00",\n   "date_unixtime": "1683331200"', '"date": "2023-04-20T08:00:00",\n   "date_unixtime": "1681948800"');
+    expect(text).toContain('1681948800');
+    const { events, known } = summarizeChat([readChatText('telegram-json', text, { fileName: 'result.json', offsetMinutes: 480 })], { offsetMinutes: 480 });
+    expect(known).toContainEqual({ member: 'user2001', joined: '2023-04-20', roster: false });
+    expect(analyzeActivity(events).cohorts).toEqual([{ month: '2023-05', size: 3, retention: [1] }]);
+    // Dana (user2001) now joined in April and first posted in May; Eve and Frank stay in May.
+    expect(analyzeActivity(events, {}, known).cohorts).toEqual([
+      { month: '2023-04', size: 1, retention: [0, 1] },
+      { month: '2023-05', size: 2, retention: [1] },
+    ]);
+  });
+
   it('a ticked staff ID is left out of every figure', () => {
     const { summary } = summarizeChat([read('wechatmsg/产品交流群_utf8.csv')], { offsetMinutes: 480, exclude: new Set(['wxid_bob02']) });
     expect(summary.speakers).toBe(3);
