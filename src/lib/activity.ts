@@ -125,14 +125,14 @@ export function analyzeActivity(events: readonly ActivityEvent[], options: Activ
     if (Number.isNaN(day)) issues.length < MAX_LISTED && issues.push({ path: `events.${i}.date`, code: 'invalid_date' });
     days[i] = day;
   }
-  const joinedDays = known === undefined ? null : new Float64Array(known.length);
+  const knownDays = known === undefined ? null : new Float64Array(known.length);
   if (known !== undefined) {
     for (let i = 0; i < known.length; i++) {
       const k = known[i]!;
       if (typeof k?.member !== 'string' || k.member.trim() === '') issues.length < MAX_LISTED && issues.push({ path: `known.${i}.member`, code: 'required' });
       const day = k?.joined === undefined ? Number.NaN : typeof k.joined === 'string' ? dayOf(k.joined) : Number.NaN;
       if (k?.joined !== undefined && Number.isNaN(day)) issues.length < MAX_LISTED && issues.push({ path: `known.${i}.joined`, code: 'invalid_date' });
-      joinedDays![i] = day;
+      knownDays![i] = day;
     }
   }
   if (issues.length) throw new InputError(issues);
@@ -184,9 +184,9 @@ export function analyzeActivity(events: readonly ActivityEvent[], options: Activ
   // Listed members: their join day (NaN when unknown) and, for those who never posted, a place in the lists.
   // A member who never posted gets first = NaN and last = −∞, so they are never in the MAU nor at risk.
   const joinedDay: number[] | null = known && known.length > 0 ? first.map(() => Number.NaN) : null;
-  if (joinedDays && joinedDay) {
+  if (knownDays && joinedDay) {
     for (let i = 0; i < known!.length; i++) {
-      const day = joinedDays[i]!;
+      const day = knownDays[i]!;
       const name = known![i]!.member;
       let m = index.get(name);
       if (m === undefined) {
