@@ -667,7 +667,7 @@ export const en: UiStrings = {
     noMau: 'Nobody was active in the last 30 days',
     stickinessTarget: 'target ≥ {target} (source-plan default)',
     cohortTitle: 'Cohort retention heatmap',
-    cohortHint: 'Each row is the members first seen in one month; the cell for month k is the share of them active in the k-th calendar month after joining. Darker means higher retention; the latest month is not over yet.',
+    cohortHint: 'Each row is the members who joined in one month (by the join date where the export or a roster gives one, else by their first activity); the cell for month k is the share of them active in the k-th calendar month after joining. Darker means higher retention; the latest month is not over yet.',
     cohort: 'Joined',
     cohortSize: 'Size',
     monthK: 'Month {k}',
