@@ -17,6 +17,15 @@ export interface ActivityEvent {
   date: string;
 }
 
+/**
+ * A member known from outside the events: a roster entry or a join notice. `joined` is the join day,
+ * YYYY-MM-DD, when the source gives one.
+ */
+export interface KnownMember {
+  member: string;
+  joined?: string;
+}
+
 /** Options of the analysis (the events themselves are checked by a fast loop, see `analyzeActivity`). */
 export const activityOptionsSchema = z.object({
   /** Last day of the analysis, YYYY-MM-DD; default the latest event date. */
@@ -87,8 +96,24 @@ const MAX_LISTED = 20;
  *
  * Example: events a@2026-01-01, a@2026-01-02, b@2026-01-02, asOf 2026-01-02 → members 2, mau 2, avgDau 3/30
  * = 0.1, stickiness 0.05, one cohort 2026-01 of 2 with retention [1].
+ *
+ * `known` (optional): members listed by a roster or seen joining, with their join day where the source gives
+ * one. A chat log only sees people who posted; with `known`:
+ * - members = speakers ∪ listed members who joined on or before asOf (or whose join day is not known);
+ * - a member's cohort is the month of the earlier of their join day and first event; a listed member with
+ *   neither (no join day, never posted) is counted in `members` and the tiers but in no cohort, so cohort
+ *   sizes sum to the members with a known month, and retention[0] can be below 1 (joined, never active);
+ * - listed members who never posted rank below every speaker in the tiers (ties by id), are never in the
+ *   MAU and never at risk (they have no last activity).
+ * Without `known` (or with an empty list) the report is exactly the one above.
+ *
+ * Worked example: events a@2026-02-03, b@2026-02-10, asOf 2026-02-28, known [c joined 2026-01-15, d (no
+ * date), a joined 2026-01-20] → members 4 (a, b, c, d), mau 2; cohorts 2026-01: a, c (size 2, retention
+ * [0, 0.5]: nobody active in January, a in February), 2026-02: b (size 1, retention [1]); d is in no cohort;
+ * tiers of 4 → core 0, active 1, silent 3, ranked a (active), b (1 event each, by id), then c, d (never posted,
+ * by id); at risk (3 quiet days) b, a — never c or d.
  */
-export function analyzeActivity(events: readonly ActivityEvent[], options: ActivityOptions = {}): ActivityReport {
+export function analyzeActivity(events: readonly ActivityEvent[], options: ActivityOptions = {}, known?: readonly KnownMember[]): ActivityReport {
   const opts = validate(activityOptionsSchema, options);
   // A schema per event would cost seconds on a million rows; this loop checks the same two fields.
   const issues: InputIssue[] = [];
@@ -99,6 +124,16 @@ export function analyzeActivity(events: readonly ActivityEvent[], options: Activ
     const day = typeof e?.date === 'string' ? dayOf(e.date) : Number.NaN;
     if (Number.isNaN(day)) issues.length < MAX_LISTED && issues.push({ path: `events.${i}.date`, code: 'invalid_date' });
     days[i] = day;
+  }
+  const knownDays = known === undefined ? null : new Float64Array(known.length);
+  if (known !== undefined) {
+    for (let i = 0; i < known.length; i++) {
+      const k = known[i]!;
+      if (typeof k?.member !== 'string' || k.member.trim() === '') issues.length < MAX_LISTED && issues.push({ path: `known.${i}.member`, code: 'required' });
+      const day = k?.joined === undefined ? Number.NaN : typeof k.joined === 'string' ? dayOf(k.joined) : Number.NaN;
+      if (k?.joined !== undefined && Number.isNaN(day)) issues.length < MAX_LISTED && issues.push({ path: `known.${i}.joined`, code: 'invalid_date' });
+      knownDays![i] = day;
+    }
   }
   if (issues.length) throw new InputError(issues);
 
@@ -145,6 +180,29 @@ export function analyzeActivity(events: readonly ActivityEvent[], options: Activ
     activeMonths.add(m * MONTHS + (monthOfIso(events[i]!.date) % MONTHS));
   }
 
+  const speakers = names.length;
+  // Listed members: their join day (NaN when unknown) and, for those who never posted, a place in the lists.
+  // A member who never posted gets first = NaN and last = −∞, so they are never in the MAU nor at risk.
+  const joinedDay: number[] | null = known && known.length > 0 ? first.map(() => Number.NaN) : null;
+  if (knownDays && joinedDay) {
+    for (let i = 0; i < known!.length; i++) {
+      const day = knownDays[i]!;
+      const name = known![i]!.member;
+      let m = index.get(name);
+      if (m === undefined) {
+        if (day > asOf) continue; // joined after asOf: not yet a member (another entry may still list them earlier)
+        m = names.length;
+        index.set(name, m);
+        names.push(name);
+        first.push(Number.NaN);
+        last.push(-Infinity);
+        recent.push(0);
+        joinedDay.push(Number.NaN);
+      }
+      if (day <= asOf && !(day >= joinedDay[m]!)) joinedDay[m] = day;
+    }
+  }
+
   const n = names.length;
   let mau = 0;
   for (let m = 0; m < n; m++) if (last[m]! > asOf - 30) mau++;
@@ -153,7 +211,10 @@ export function analyzeActivity(events: readonly ActivityEvent[], options: Activ
   const asOfMonth = monthOf(asOf);
   const cohortMembers = new Map<number, number[]>();
   for (let m = 0; m < n; m++) {
-    const joined = monthOf(first[m]!);
+    // The earlier of the join day and the first event; NaN when neither is known (listed, no date, silent).
+    const start = joinedDay === null ? first[m]! : Number.isNaN(joinedDay[m]!) ? first[m]! : Number.isNaN(first[m]!) ? joinedDay[m]! : Math.min(first[m]!, joinedDay[m]!);
+    if (Number.isNaN(start)) continue;
+    const joined = monthOf(start);
     const list = cohortMembers.get(joined);
     if (list) list.push(m);
     else cohortMembers.set(joined, [m]);
@@ -166,7 +227,8 @@ export function analyzeActivity(events: readonly ActivityEvent[], options: Activ
       retention: Array.from({ length: asOfMonth - joined + 1 }, (_, k) => members.filter((m) => activeMonths.has(m * MONTHS + ((joined + k) % MONTHS))).length / members.length),
     }));
 
-  const ranked = names.map((_, m) => m).sort((a, b) => recent[b]! - recent[a]! || (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+  // Members who never posted (indices from `speakers` on) rank below every speaker.
+  const ranked = names.map((_, m) => m).sort((a, b) => recent[b]! - recent[a]! || Number(a >= speakers) - Number(b >= speakers) || (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
   const counts = splitTiers(n);
   const tierOf: Record<string, Tier> = {};
   ranked.forEach((m, i) => (tierOf[names[m]!] = i < counts.core ? 'core' : i < counts.core + counts.active ? 'active' : 'silent'));

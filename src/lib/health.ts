@@ -136,13 +136,15 @@ export interface MemberTier {
   tier: Tier;
   /** Events in the 90 days `asOf−89 … asOf` (the ranking's measure). */
   events90: number;
-  /** Latest event on or before asOf, YYYY-MM-DD. */
-  lastEvent: string;
+  /** Latest event on or before asOf, YYYY-MM-DD; null for a listed member (roster) who never posted. */
+  lastEvent: string | null;
 }
 
 /**
  * Every member with their tier, in the ranking's order (most events in 90 days first, ties by member id),
- * for the operators who act on the tiers. Events after asOf are ignored, as in `analyzeActivity`.
+ * for the operators who act on the tiers. Events after asOf are ignored, as in `analyzeActivity`. Members of
+ * `tierOf` with no event (roster members who never posted, see `analyzeActivity`'s `known`) come last, by id,
+ * with 0 events and no last event.
  * Example: a@01-01, a@01-02, b@01-02, asOf 01-02 → [a (2 events, last 01-02), b (1, 01-02)].
  */
 export function memberTiers(events: readonly ActivityEvent[], report: Pick<ActivityReport, 'asOf' | 'tierOf'>): MemberTier[] {
@@ -157,7 +159,12 @@ export function memberTiers(events: readonly ActivityEvent[], report: Pick<Activ
       if (e.date > s.lastEvent) s.lastEvent = e.date;
     }
   }
-  return [...stats.entries()]
-    .map(([member, s]) => ({ member, tier: report.tierOf[member]!, ...s }))
-    .sort((a, b) => b.events90 - a.events90 || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const list: MemberTier[] = [...stats.entries()].map(([member, s]) => ({ member, tier: report.tierOf[member]!, ...s })).sort((a, b) => b.events90 - a.events90 || byId(a.member, b.member));
+  // Listed members who never posted (in the tiers, not in the events) come last, as they rank last.
+  if (Object.keys(report.tierOf).length > list.length) {
+    const silent = Object.keys(report.tierOf).filter((m) => !stats.has(m)).sort(byId);
+    for (const member of silent) list.push({ member, tier: report.tierOf[member]!, events90: 0, lastEvent: null });
+  }
+  return list;
 }

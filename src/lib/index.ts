@@ -130,7 +130,7 @@ export { ICS_PRODID, ICS_UID_DOMAIN, escapeText, foldLine, icsOptionsSchema, tim
 export { buildPlan, defaultPlanInput, planInputSchema, type Plan, type PlanCheck, type PlanInput, type PlanMonth, type PlanPhase, type PlanValues } from './plan';
 export { DRIVERS, SCENARIO_PRESETS, applyScenario, rankRows, sensitivity, sensitivityRow, tornadoRows, type Driver, type ScenarioFactors, type SensitivityRow, type TornadoRow } from './plan-analysis';
 export { PLAN_FILE_KIND, PLAN_FILE_VERSION, defaultPlanState, readPlanFile, readPlanState, stateFromInput, statePathOf, writePlanFile, type PhaseState, type PlanFileResult, type PlanState } from './plan-state';
-export { activityOptionsSchema, analyzeActivity, daysBetween, isCalendarDate, type ActivityEvent, type ActivityOptions, type ActivityReport, type Tier } from './activity';
+export { activityOptionsSchema, analyzeActivity, daysBetween, isCalendarDate, type ActivityEvent, type ActivityOptions, type ActivityReport, type KnownMember, type Tier } from './activity';
 export { binaryKind, detectEncoding, ENCODING_SAMPLE_BYTES, type DetectedEncoding, type TextEncodingName } from './encoding';
 export { cellText, isBlankRow, sheetRowsText, type SheetCell } from './sheet-cells';
 export {

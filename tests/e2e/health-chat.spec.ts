@@ -135,9 +135,11 @@ test('a folder of mixed exports: each file named, refused ones say why, PyWxDump
   await expect(row('groupchat-get.json')).toContainText('名册 5 人');
   // Hand count: WeChatMsg 6 messages / 4 speakers, Discord 5 / 3, PyWxDump 5,000 + 1 (the exporter's own 1 left out) / 4.
   await expect(page.getByTestId('health-summary')).toContainText('计入 5,012 条消息、11 位发过言的成员');
-  await expect(calcStat(page, '成员数')).toHaveText('11');
-  // Rosters: the newer file is the book group now (zhangsan, ext01, ext03), the run group from the older one (2): 3 silent IDs.
-  await expect(page.getByTestId('health-chat-note')).toContainText('名册上有 3 位成员从没发过言');
+  // Rosters: the newer file is the book group now (zhangsan, ext01, ext03), the run group from the older one (2): 3 silent IDs,
+  // counted as members since rosters count silent members (11 speakers + 3), as in the all-groups row.
+  await expect(calcStat(page, '成员数')).toHaveText('14');
+  await expect(page.getByTestId('health-groups').locator('tbody tr').first().locator('td').first()).toHaveText('14');
+  await expect(page.getByTestId('health-chat-note')).toContainText('名册上有 3 位成员从没发过言，他们已计入成员数');
   const groups = page.getByTestId('health-groups').locator('tbody tr');
   await expect(groups).toHaveCount(6); // all groups, 产品交流群, #general, 摄影交流群, the two roster groups
   await expect(groups.filter({ hasText: '读书会客户群' }).locator('td').first()).toHaveText('3');
@@ -150,6 +152,36 @@ test('a folder of mixed exports: each file named, refused ones say why, PyWxDump
   await expect(page.locator('main')).not.toContainText('周末有活动');
   await expect(page.locator('main')).not.toContainText(BROKEN);
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a WeCom roster with a chat (en): silent roster members are members, each in the cohort of their join month, last in the tiers, never at risk', async ({ page }) => {
+  // groupchat-get.json (join days at UTC+8): zhangsan 2019-10-31, wmOgQhDgAAext01 2024-01-01, wmOgQhDgAAext02
+  // 2024-02-01, none of whom posts; the 留痕 file: 4 speakers on 5–6 Mar 2024 (see health-chat-summary.test.ts).
+  await dropFiles(page, '/en/calculators/health-check/', [
+    { name: '产品交流群_utf8.csv', buffer: fixture('wechatmsg/产品交流群_utf8.csv') },
+    { name: 'groupchat-get.json', buffer: fixture('wecom/groupchat-get.json') },
+  ]);
+  await retype(page, 'Days without activity before a member is at risk', '1');
+  await page.getByRole('button', { name: 'Analyse' }).click();
+  await expect(page.getByTestId('health-summary')).toContainText('6 messages from 4 members who posted are counted');
+  // One number for members: 4 speakers + 3 silent roster members, in the figure and the all-groups row.
+  await expect(calcStat(page, /^Members$/)).toHaveText('7');
+  await expect(page.getByTestId('health-groups').locator('tbody tr').first().locator('td').first()).toHaveText('7');
+  await expect(page.getByTestId('health-chat-note')).toContainText('A roster was read too: 3 members on it never posted. They are counted as members');
+  // wmOgQhDgAAext02 joined on 1 Feb 2024 and never posted: the February cohort is them alone, 0% active that month.
+  const cohort = (month: string) => page.getByTestId('health-heatmap').locator('tbody tr', { has: page.locator('th', { hasText: month }) }).locator('td');
+  for (const [k, text] of ['1', '0%', '0%'].entries()) await expect(cohort('2024-02').nth(k)).toHaveText(text);
+  await expect(cohort('2024-03').first()).toHaveText('4');
+  // Tiers CSV: the three silent roster members last, as silent, with no last activity; at risk only speakers.
+  const lines = (await download(page, 'Download every member’s tier (CSV)')).text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  expect(lines).toHaveLength(8);
+  expect(lines.slice(-3).map((l) => l.split(',')[0])).toEqual(['wmOgQhDgAAext01', 'wmOgQhDgAAext02', 'zhangsan']);
+  expect(lines.find((l) => l.startsWith('wmOgQhDgAAext02,'))).toBe('wmOgQhDgAAext02,,Silent,0,never posted (on the roster)');
+  const risk = (await download(page, 'Download the needs-care list (CSV)')).text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  expect(risk.slice(1).map((l) => l.split(',')[0])).toEqual(['wxid_alice01', 'wxid_chen03']);
+  await page.locator('.calc-formula summary').click();
+  await expect(page.locator('.calc-formula')).toContainText('the earlier of that date and the first activity');
+  await expect(page.locator('main')).not.toContainText(BROKEN);
 });
 
 test('several files picked at once (en): a Slack workspace zip is read as Slack, a PyWxDump set with a missing part is refused naming the part, the rest read', async ({ page }) => {

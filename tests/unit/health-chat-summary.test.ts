@@ -36,6 +36,45 @@ describe('summarizeChat', () => {
     expect(events.some((e) => e.member === 'wxid_owner01')).toBe(false);
   });
 
+  it('a WeCom roster with the 留痕 chat: silent members count once everywhere, each in the cohort of their join month (hand count)', () => {
+    // Roster groupchat-get.json (UTC+8 join days): 读书会 zhangsan 2019-10-31, ext01 2024-01-01, ext02 2024-02-01;
+    // 跑步 zhangsan 2024-01-01, ext01 2024-03-01. None of them posts in the 留痕 file (4 speakers, 5–6 Mar 2024;
+    // 陈晨 (wxid_chen03) joins by notice on 5 Mar and posts the same day).
+    const { summary, events, known } = summarizeChat([read('wechatmsg/产品交流群_utf8.csv'), readChatText('wecom-groupchat-json', exportFixture('wecom/groupchat-get.json'), { fileName: 'groupchat-get.json', offsetMinutes: 480 })], { offsetMinutes: 480 });
+    expect(summary.speakers).toBe(4);
+    expect(summary.silentMembers).toBe(3);
+    expect(known.filter((k) => !k.roster)).toEqual([{ member: 'wxid_chen03', joined: '2024-03-05', roster: false }]);
+    const r = analyzeActivity(events, {}, known);
+    expect(r.asOf).toBe('2024-03-06');
+    // One number for members: speakers + silent roster members = the all-groups row of the group table.
+    expect(r.members).toBe(7);
+    expect(summary.groups[0]!.members).toBe(7);
+    // Earliest join day per member: zhangsan 2019-10, ext01 2024-01, ext02 2024-02; the four speakers 2024-03.
+    expect(r.cohorts.map((c) => [c.month, c.size, c.retention[0]])).toEqual([
+      ['2019-10', 1, 0],
+      ['2024-01', 1, 0],
+      ['2024-02', 1, 0],
+      ['2024-03', 4, 1],
+    ]);
+    expect(r.cohorts.reduce((n, c) => n + c.size, 0)).toBe(r.members);
+    expect(r.mau).toBe(4);
+    expect(['zhangsan', 'wmOgQhDgAAext01', 'wmOgQhDgAAext02'].map((m) => r.tierOf[m])).toEqual(['silent', 'silent', 'silent']);
+  });
+
+  it('a Telegram join_group_by_link a month before the first message puts the member in the join month', () => {
+    // tg-single.json with Dana's join (#1) moved from 6 May 2023 to 20 Apr 2023 (08:00 UTC+8 = 00:00 UTC).
+    const text = exportFixture('tg-single.json').replace('"date": "2023-05-06T08:00:00",\n   "date_unixtime": "1683331200"', '"date": "2023-04-20T08:00:00",\n   "date_unixtime": "1681948800"');
+    expect(text).toContain('1681948800');
+    const { events, known } = summarizeChat([readChatText('telegram-json', text, { fileName: 'result.json', offsetMinutes: 480 })], { offsetMinutes: 480 });
+    expect(known).toContainEqual({ member: 'user2001', joined: '2023-04-20', roster: false });
+    expect(analyzeActivity(events).cohorts).toEqual([{ month: '2023-05', size: 3, retention: [1] }]);
+    // Dana (user2001) now joined in April and first posted in May; Eve and Frank stay in May.
+    expect(analyzeActivity(events, {}, known).cohorts).toEqual([
+      { month: '2023-04', size: 1, retention: [0, 1] },
+      { month: '2023-05', size: 2, retention: [1] },
+    ]);
+  });
+
   it('a ticked staff ID is left out of every figure', () => {
     const { summary } = summarizeChat([read('wechatmsg/产品交流群_utf8.csv')], { offsetMinutes: 480, exclude: new Set(['wxid_bob02']) });
     expect(summary.speakers).toBe(3);

@@ -31,6 +31,19 @@ describe('groupTable', () => {
     expect(t.rows.map((r) => r.group)).toEqual([ALL_GROUPS, 'live', 'dead', 'empty']);
   });
 
+  it('does not count roster members who joined after asOf (as analyzeActivity does not)', () => {
+    // asOf 2 Mar at UTC+8; c joined 3 Mar 01:00 there (2 Mar 17:00 UTC), d on 2 Mar 23:00 there, e gives no time.
+    const roster: RosterEntry[] = [
+      { member: 'c', group: 'g1', joinedAt: Date.parse('2026-03-02T17:00:00Z') },
+      { member: 'd', group: 'g1', joinedAt: Date.parse('2026-03-02T15:00:00Z') },
+      { member: 'e', group: 'g1' },
+    ];
+    const t = groupTable([msg('a', '2026-03-02T02:00', 'g1')], roster);
+    expect(t.rows[0]).toMatchObject({ group: ALL_GROUPS, members: 3, speakers: 1 });
+    // At UTC, c joined on 2 Mar: a member.
+    expect(groupTable([msg('a', '2026-03-02T02:00', 'g1')], roster, { offsetMinutes: 0 }).rows[0]).toMatchObject({ members: 4 });
+  });
+
   it('orders equal groups by ID', () => {
     const records = ['gc', 'ga', 'gb'].map((g) => msg('a', '2026-03-01T00:00', g));
     expect(groupTable(records, []).rows.map((r) => r.group)).toEqual([ALL_GROUPS, 'ga', 'gb', 'gc']);

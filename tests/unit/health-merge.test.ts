@@ -84,6 +84,33 @@ describe('toActivityEvents and joinDates', () => {
     expect(Object.fromEntries(j)).toEqual({ a: '2026-02-05', b: '2026-02-01' });
   });
 
+  it('with joinDates and the roster, analyzeActivity counts silent members and sets cohorts by join day (hand count)', () => {
+    // b joins by a notice on 20 Feb (UTC+8) and first posts in March; c is on the roster, joined 10 Feb, silent;
+    // d is on the roster with no join time; staff s joined in January but is ticked; j joined and left, silent.
+    const records = [
+      { ...msg('b', '2026-02-20T02:00'), kind: 'join' as const },
+      { ...msg('j', '2026-02-21T02:00'), kind: 'join' as const },
+      { ...msg('s', '2026-01-05T02:00'), kind: 'join' as const },
+      msg('a', '2026-03-01T02:00'),
+      msg('b', '2026-03-02T02:00'),
+      msg('s', '2026-03-02T03:00'),
+    ];
+    const roster = [{ member: 'c', group: 'g1', joinedAt: Date.parse('2026-02-10T02:00:00Z') }, { member: 'd', group: 'g1' }, { member: 's', group: 'g1' }];
+    const merged = mergeExports([exportOf(records, roster)], { exclude: new Set(['s']) });
+    const joins = joinDates(merged);
+    expect(Object.fromEntries(joins)).toEqual({ b: '2026-02-20', j: '2026-02-21', c: '2026-02-10' });
+    const known = [...merged.roster.map((e) => ({ member: e.member, joined: joins.get(e.member) })), ...['a', 'b'].filter((m) => joins.has(m)).map((m) => ({ member: m, joined: joins.get(m) }))];
+    const r = analyzeActivity(toActivityEvents(merged), {}, known);
+    // Members a, b, c, d (= merged.members); February: b and c, nobody active then, b in March; March: a; d in no cohort.
+    expect(r.members).toBe(merged.members);
+    expect(r.members).toBe(4);
+    expect(r.cohorts).toEqual([
+      { month: '2026-02', size: 2, retention: [0, 0.5] },
+      { month: '2026-03', size: 1, retention: [1] },
+    ]);
+    expect(r.mau).toBe(2);
+  });
+
   it('feeds analyzeActivity: members are the speakers left after exclusion', () => {
     const e = exportOf([msg('a', '2026-03-01T00:00'), msg('a', '2026-03-02T00:00'), msg('b', '2026-03-02T00:00'), msg('me', '2026-03-02T00:00', 'g1', { self: true })]);
     const r = analyzeActivity(toActivityEvents(mergeExports([e])));

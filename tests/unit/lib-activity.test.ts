@@ -116,3 +116,114 @@ describe('analyzeActivity', () => {
     );
   });
 });
+
+describe('analyzeActivity with a roster / join list (known members)', () => {
+  it('computes the documented worked example (hand-checked)', () => {
+    const r = analyzeActivity([ev('a', '2026-02-03'), ev('b', '2026-02-10')], { asOf: '2026-02-28' }, [
+      { member: 'c', joined: '2026-01-15' },
+      { member: 'd' },
+      { member: 'a', joined: '2026-01-20' },
+    ]);
+    expect(r.members).toBe(4);
+    expect(r.mau).toBe(2);
+    expect(r.avgDau).toBeCloseTo(2 / 30, 12);
+    expect(r.cohorts).toEqual([
+      { month: '2026-01', size: 2, retention: [0, 0.5] },
+      { month: '2026-02', size: 1, retention: [1] },
+    ]);
+    expect(r.tiers).toEqual({ core: 0, active: 1, silent: 3 });
+    expect(r.tierOf).toEqual({ a: 'active', b: 'silent', c: 'silent', d: 'silent' });
+    expect(r.atRisk).toEqual([
+      { member: 'b', lastEvent: '2026-02-10' },
+      { member: 'a', lastEvent: '2026-02-03' },
+    ]);
+  });
+
+  it('a silent roster member who joined in an earlier month changes cohort sizes and retention[0]', () => {
+    const events = [ev('x', '2026-02-05'), ev('y', '2026-03-02'), ev('x', '2026-03-03')];
+    const without = analyzeActivity(events, { asOf: '2026-03-31' });
+    expect(without.cohorts).toEqual([
+      { month: '2026-02', size: 1, retention: [1, 1] },
+      { month: '2026-03', size: 1, retention: [1] },
+    ]);
+    // s joined on 20 Feb and never posted: the February cohort is x and s, and only x was active in February.
+    const r = analyzeActivity(events, { asOf: '2026-03-31' }, [{ member: 's', joined: '2026-02-20' }, { member: 'y' }, { member: 'x' }]);
+    expect(r.members).toBe(3);
+    expect(r.cohorts).toEqual([
+      { month: '2026-02', size: 2, retention: [0.5, 0.5] },
+      { month: '2026-03', size: 1, retention: [1] },
+    ]);
+    // Never posted: not in the MAU, not at risk, ranked last.
+    expect(r.mau).toBe(2);
+    expect(r.atRisk).toEqual(without.atRisk);
+    expect(r.tierOf.s).toBe('silent');
+  });
+
+  it('a speaker who joined months before their first message is in the join month; later joiners and bad entries', () => {
+    const r = analyzeActivity([ev('a', '2026-03-10')], { asOf: '2026-03-31' }, [
+      { member: 'a', joined: '2026-01-31' },
+      { member: 'late', joined: '2026-04-01' },
+      { member: 'nodate' },
+    ]);
+    // late joined after asOf: not yet a member; nodate: a member in no cohort.
+    expect(r.members).toBe(2);
+    expect(r.cohorts).toEqual([{ month: '2026-01', size: 1, retention: [0, 0, 1] }]);
+    expect(Object.keys(r.tierOf).sort()).toEqual(['a', 'nodate']);
+    try {
+      analyzeActivity([ev('a', '2026-03-10')], {}, [{ member: ' ' }, { member: 'b', joined: '2026-02-30' }]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).issues.map((i) => `${i.path}:${i.code}`)).toEqual(['known.0.member:required', 'known.1.joined:invalid_date']);
+    }
+  });
+
+  const eventsArb = fc.array(
+    fc.record({ member: fc.constantFrom('a', 'b', 'c', 'd', 'e', '王'), date: fc.integer({ min: day('2025-10-01'), max: day('2026-03-31') }).map(iso) }),
+    { minLength: 0, maxLength: 60 },
+  );
+  const knownArb = fc.array(
+    fc.record(
+      { member: fc.constantFrom('a', 'b', 'c', 'x', 'y', 'z', '李'), joined: fc.integer({ min: day('2025-08-01'), max: day('2026-04-30') }).map(iso) },
+      { requiredKeys: ['member'] },
+    ),
+    { maxLength: 12 },
+  );
+  const optionsArb = fc.record({ asOf: fc.option(fc.constantFrom('2026-03-31', '2026-02-14', '2026-01-01'), { nil: undefined }), inactiveDays: fc.integer({ min: 1, max: 10 }) }, { requiredKeys: ['inactiveDays'] });
+
+  it('without a list, or with an empty one, the report is exactly the same', () => {
+    fc.assert(
+      fc.property(eventsArb, optionsArb, (events, options) => {
+        expect(analyzeActivity(events, options, [])).toStrictEqual(analyzeActivity(events, options));
+        expect(analyzeActivity(events, options, undefined)).toStrictEqual(analyzeActivity(events, options));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('invariants: members ≥ speakers, cohort sizes sum to members with a known month, MAU and at-risk unchanged, silent members ranked last', () => {
+    fc.assert(
+      fc.property(eventsArb, knownArb, optionsArb, (events, known, options) => {
+        const base = analyzeActivity(events, options);
+        const r = analyzeActivity(events, options, known);
+        if (base.asOf === '') return; // no event and no asOf: nothing to analyse, with or without a list
+        const spoke = new Set(Object.keys(base.tierOf));
+        const listed = known.filter((k) => k.joined === undefined || k.joined <= r.asOf).map((k) => k.member);
+        const members = new Set([...spoke, ...listed]);
+        expect(r.members).toBe(members.size);
+        expect(r.members).toBeGreaterThanOrEqual(base.members);
+        const noMonth = [...members].filter((m) => !spoke.has(m) && !known.some((k) => k.member === m && k.joined !== undefined && k.joined <= r.asOf));
+        expect(r.cohorts.reduce((n, c) => n + c.size, 0)).toBe(members.size - noMonth.length);
+        expect(r.tiers.core + r.tiers.active + r.tiers.silent).toBe(r.members);
+        expect(r.mau).toBe(base.mau);
+        expect(r.avgDau).toBe(base.avgDau);
+        expect(r.atRisk).toEqual(base.atRisk);
+        const rank = { core: 0, active: 1, silent: 2 } as const;
+        const worstSpeaker = Math.max(-1, ...[...spoke].map((m) => rank[r.tierOf[m]!]));
+        for (const m of members) if (!spoke.has(m)) expect(rank[r.tierOf[m]!]).toBeGreaterThanOrEqual(worstSpeaker);
+        for (const c of r.cohorts) for (const x of c.retention) expect(x >= 0 && x <= 1).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -324,6 +324,19 @@ describe('memberTiers', () => {
     ]);
   });
 
+  it('lists roster members who never posted last, as silent, with no last event (hand-checked)', () => {
+    const events = [{ member: 'b', date: '2026-01-02' }, { member: 'a', date: '2026-01-01' }, { member: 'a', date: '2026-01-02' }];
+    const report = analyzeActivity(events, {}, [{ member: 'z', joined: '2025-12-01' }, { member: 'c' }, { member: 'a', joined: '2025-11-30' }]);
+    // 4 members: tiers 0 / 1 / 3; ranked a (2 events), b (1), then c and z (never posted, by id).
+    expect(memberTiers(events, report)).toEqual([
+      { member: 'a', tier: 'active', events90: 2, lastEvent: '2026-01-02' },
+      { member: 'b', tier: 'silent', events90: 1, lastEvent: '2026-01-02' },
+      { member: 'c', tier: 'silent', events90: 0, lastEvent: null },
+      { member: 'z', tier: 'silent', events90: 0, lastEvent: null },
+    ]);
+    expect(tierProfile(memberTiers(events, report)).silent).toEqual({ members: 3, active90: 1, events90: 1 });
+  });
+
   it('agrees with analyzeActivity: same members, same tiers, ranking order, nothing after asOf', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 200 })), { minLength: 1, maxLength: 300 }), fc.integer({ min: 0, max: 200 }), (pairs, cut) => {
@@ -335,7 +348,7 @@ describe('memberTiers', () => {
         const order = { core: 0, active: 1, silent: 2 } as const;
         for (let i = 0; i < list.length; i++) {
           expect(list[i]!.tier).toBe(report.tierOf[list[i]!.member]);
-          expect(list[i]!.lastEvent <= asOf).toBe(true);
+          expect(list[i]!.lastEvent! <= asOf).toBe(true);
           if (i > 0) expect(order[list[i]!.tier]).toBeGreaterThanOrEqual(order[list[i - 1]!.tier]);
         }
       }),

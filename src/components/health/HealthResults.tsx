@@ -127,7 +127,7 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
     saveCsv(
       fill(t.tiersFile, { date: r.asOf }),
       [t.member, ...(names ? [t.nameCol] : []), t.tier, t.events90, t.lastEvent],
-      h.members.map((m) => [m.member, ...nameCell(m.member), t.tierNames[m.tier], m.events90, m.lastEvent]),
+      h.members.map((m) => [m.member, ...nameCell(m.member), t.tierNames[m.tier], m.events90, m.lastEvent ?? t.neverPosted]),
     );
 
   return (

@@ -10,7 +10,7 @@ import { binaryKind, detectEncoding, ENCODING_SAMPLE_BYTES } from '../../lib/enc
 import { EventCollector, guessColumns } from '../../lib/event-rows';
 import { averageRetention, memberTiers, tierProfile } from '../../lib/health';
 import { isBlankRow, sheetRowsText } from '../../lib/sheet-cells';
-import type { ActivityEvent } from '../../lib/activity';
+import type { ActivityEvent, KnownMember } from '../../lib/activity';
 import { summarizeChat } from '../../lib/health/chat-summary';
 import { topSenders } from '../../lib/health/merge';
 import { detectFormat, type ChatFormatId } from '../../lib/health/readers/detect';
@@ -176,15 +176,19 @@ async function analyzeChat(files: File[], s: AnalyzeSettings, started: number) {
   post({ type: 'progress', phase: 'analyze', fraction: 1 });
   // Future-dated messages are not counted: the summary's counts say so too.
   const future = summary.events.length - events.length;
-  const chat = future > 0 ? { ...summary.summary, messages: summary.summary.messages - future, speakers: new Set(events.map((e) => e.member)).size } : summary.summary;
+  const kept = future > 0 ? new Set(events.map((e) => e.member)) : null;
+  const chat = kept ? { ...summary.summary, messages: summary.summary.messages - future, speakers: kept.size } : summary.summary;
   const people = {
     senders: topSenders(read.exports.flatMap((x) => x.records)),
     names: Object.fromEntries(summary.names),
     rosters: read.rosters.map((r) => ({ ...r, left: r.left.filter((e) => !exclude.has(e.member)), arrived: r.arrived.filter((e) => !exclude.has(e.member)) })),
     future,
   };
+  // Roster members and join days: silent members count, joins set cohorts. A speaker known only by their
+  // messages, all of them future-dated, is not brought back as a listed member.
+  const known = kept ? summary.known.filter((k) => k.roster || kept.has(k.member)) : summary.known;
   // Future-dated messages are said in the chat's own sentence (people.future), not as skipped rows.
-  finish(events, s, started, { rows: summary.summary.records, bad: [], badCounts: { missing_member: 0, bad_date: 0, future_date: 0 }, chat, chatFiles: read.files, people });
+  finish(events, s, started, { rows: summary.summary.records, bad: [], badCounts: { missing_member: 0, bad_date: 0, future_date: 0 }, chat, chatFiles: read.files, people }, known);
 }
 
 async function analyze(files: File[], s: AnalyzeSettings) {
@@ -237,11 +241,14 @@ async function analyze(files: File[], s: AnalyzeSettings) {
 }
 
 /** The analysis of the events, whatever file they came from. */
-function finish(events: ActivityEvent[], s: AnalyzeSettings, started: number, read: Pick<Analysis, 'rows' | 'bad' | 'badCounts' | 'chat' | 'chatFiles' | 'people'>) {
+function finish(events: ActivityEvent[], s: AnalyzeSettings, started: number, read: Pick<Analysis, 'rows' | 'bad' | 'badCounts' | 'chat' | 'chatFiles' | 'people'>, known?: readonly KnownMember[]) {
   let health: Health | null = null;
   if (events.length > 0) {
-    const { tierOf, atRisk, ...report } = analyzeActivity(events, { inactiveDays: s.inactiveDays });
+    const { tierOf, atRisk, ...report } = analyzeActivity(events, { inactiveDays: s.inactiveDays }, known);
     const members = memberTiers(events, { asOf: report.asOf, tierOf });
+    // The note's "never posted" count is the one the member count holds (roster members joined after the
+    // as-of date are in neither); every event is a speaker's, on or before the as-of date.
+    if (read.chat && known) read = { ...read, chat: { ...read.chat, silentMembers: report.members - read.chat.speakers } };
     health = {
       report,
       atRisk: atRisk.map((a) => ({ ...a, tier: tierOf[a.member]! })),

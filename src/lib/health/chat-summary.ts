@@ -10,11 +10,12 @@
  * Example: the 留痕 fixture `产品交流群_utf8.csv` (10 rows: 7 messages, 1 of them the owner's, 2 notices…)
  * → 6 counted messages from 4 members, 1 own message and 3 non-message rows left out, one group row.
  */
-import type { ActivityEvent } from '../activity';
+import type { ActivityEvent, KnownMember } from '../activity';
 import type { ChatExport, ChatTimeSource } from './chat';
+import { dayAt, isoOfDay } from './clock';
 import { groupTable, type GroupRow } from './groups';
 import { lifecycle, type LifecycleMonth } from './lifecycle';
-import { mergeExports, toActivityEvents } from './merge';
+import { joinDates, mergeExports, toActivityEvents } from './merge';
 import { PRESENCE_TIERS, presenceTiers, type PresenceTier } from './presence';
 import { formatsWithoutReplies, responseTimes, type ResponseReport } from './response';
 import { busiestSlots, rhythm, rhythmLevels, type Rhythm, type RhythmSlot } from './rhythm';
@@ -51,14 +52,24 @@ export interface ChatSummaryOptions {
   exclude?: ReadonlySet<string>;
 }
 
+/** A member `analyzeActivity` should know of beyond the speakers; `roster` when a roster lists them. */
+export type ChatKnownMember = KnownMember & { roster: boolean };
+
 /**
  * `names`: the latest name of each kept member (`mergeExports`), for the page to show beside the ID; it is kept
  * out of `summary` so the summary stays small whatever the number of members.
+ *
+ * `known`: what `analyzeActivity` takes as its third argument, so that roster members who never posted count
+ * as members and joins set cohorts: one entry per kept roster entry (its own join day, if the roster gives
+ * one), then each roster member's or speaker's earliest join day (`joinDates`: join notices and roster join
+ * times). Members seen only joining (no message, on no roster) are not members, as in `mergeExports`.
+ * Example: roster g1: a (joined 1 Mar), c; b joined by a notice on 5 Mar and posted; d joined and never posted
+ * → a@03-01 (roster), c (roster), a@03-01, b@03-05.
  */
 export function summarizeChat(
   exports: readonly ChatExport[],
   options: ChatSummaryOptions,
-): { summary: ChatSummary; events: ActivityEvent[]; names: Map<string, string> } {
+): { summary: ChatSummary; events: ActivityEvent[]; names: Map<string, string>; known: ChatKnownMember[] } {
   const merged = mergeExports(exports, { offsetMinutes: options.offsetMinutes, exclude: options.exclude });
   const events = toActivityEvents(merged);
   let messages = 0;
@@ -68,6 +79,11 @@ export function summarizeChat(
     messages++;
     speakers.add(r.member);
   }
+  const known: ChatKnownMember[] = merged.roster.map((e) =>
+    e.joinedAt !== undefined && Number.isFinite(e.joinedAt) ? { member: e.member, joined: isoOfDay(dayAt(e.joinedAt, merged.offsetMinutes)), roster: true } : { member: e.member, roster: true },
+  );
+  const listed = new Set(merged.roster.map((e) => e.member));
+  for (const [member, joined] of joinDates(merged)) if (listed.has(member) || speakers.has(member)) known.push({ member, joined, roster: listed.has(member) });
   const records = exports.reduce((n, x) => n + x.records.length, 0);
   // Every analysis below reads the kept records (own account, bots and staff already left out) and ends on
   // the latest message day, as the activity figures do.
@@ -77,6 +93,7 @@ export function summarizeChat(
   return {
     events,
     names: merged.names,
+    known,
     summary: {
       format: [...new Set(exports.map((x) => x.format))],
       time: exports.find((x) => x.time)?.time ?? null,

@@ -3,7 +3,8 @@
  *
  * For each group, with `asOf` the last day (default: the latest message day of all groups) and days taken at
  * `offsetMinutes`:
- * - `members` = distinct IDs with a message on or before asOf in the group ∪ the group's roster entries;
+ * - `members` = distinct IDs with a message on or before asOf in the group ∪ the group's roster entries
+ *   (but not those the roster says joined after asOf, as `analyzeActivity` counts members);
  * - `speakers` = distinct IDs with a message in the 30 days asOf−29 … asOf (the group's MAU);
  * - `messages` = message records on or before asOf (all time), `messages30` = those in the 30 days;
  * - `avgDau` = (Σ over the 30 days of distinct speakers that day) ÷ 30; `stickiness` = avgDau ÷ speakers,
@@ -101,6 +102,7 @@ export function groupTable(records: readonly ChatRecord[], roster: readonly Rost
     }
   }
   for (const e of roster) {
+    if (e.joinedAt !== undefined && Number.isFinite(asOf) && dayAt(e.joinedAt, offset) > asOf) continue; // not yet in the group on asOf
     const m = idOf(e.member);
     accOf(e.group).members.add(m);
     all.members.add(m);
