@@ -24,7 +24,7 @@ async function open(page: Page, path: string) {
   await page.goto(path);
   await page.locator('.calc').first().scrollIntoViewIfNeeded();
   await hydrated(page);
-  await expect(page.locator('.calc-results')).toBeVisible();
+  await expect(page.locator('.calc-results').first()).toBeVisible();
 }
 
 /** Clears a field and types the text key by key, as a person does. */
