@@ -103,7 +103,7 @@ for (const { locale, prefix } of LOCALES) {
       for (const line of budgetLines) expect(line).not.toMatch(/=\s*[×÷]/);
 
       await open(page, `${prefix}/calculators/staffing/`);
-      await page.locator('.calc-formula summary').click();
+      await page.locator('.calc-formula summary').first().click();
       const year = await stat(page, t.staffing.annualCost).innerText();
       const month = await stat(page, t.staffing.monthlyCost).innerText();
       const staffingLines = await page.locator('.calc-formula ol li').allInnerTexts();
