@@ -159,6 +159,16 @@ export const en: UiStrings = {
       'Employer costs are a flat share of salary; local social-insurance bases decide the real figure.',
     ],
     per: '{value} per person',
+    workloadCheck: {
+      title: 'Check against the workload',
+      intro: 'Beyond the member ratio, check the team against the work: the groups are the {groups} needed above, and the other tasks (welcoming, posting, one-to-one care, moderation, events, data and reporting) take the workload calculator’s example values. The answering hours and working week below start at this site’s planning defaults, not facts: replace them with your team’s own.',
+      binds: 'Rule that binds',
+      extraCost: 'Extra personnel cost per month',
+      extra: 'Staffed as recommended, that is {n} more operators than the member ratio and {extra} more personnel cost a month ({n} × {salary} × (1 + {overhead}) ÷ 12).',
+      noExtra: 'The member ratio already covers the work and the answering hours: no extra personnel cost.',
+      toWorkload: 'Open the workload and rota calculator with these values (every task and a 7-day rota)',
+      summary: 'Checked against the workload: {operators} operators recommended ({rule})',
+    },
   },
   ltv: {
     title: 'LTV/CAC calculator',

@@ -148,7 +148,7 @@ export {
 } from './event-rows';
 export { averageRetention, equivalentMonthlyChurn, handOffQueries, memberTiers, tierProfile, tierShares, type AverageRetention, type MemberTier, type TierActivityShares, type TierProfile } from './health';
 export { normalCdf, normalQuantile, twoSidedP } from './normal';
-export { TASKS, WEEKS_PER_MONTH, coverageSchema, defaultWorkloadInput, planWorkload, recommendOperators, workloadInputSchema, type OperatorRecommendation, type TaskHours, type WorkloadInput, type WorkloadPlan, type WorkloadValues } from './workload';
+export { TASKS, WEEKS_PER_MONTH, checkWorkload, coverageSchema, defaultWorkloadInput, planWorkload, recommendOperators, workloadInputSchema, type OperatorRecommendation, type TaskHours, type WorkloadCheck, type WorkloadInput, type WorkloadPlan, type WorkloadValues } from './workload';
 export { DEFAULT_KOC_LADDER, MAX_KOC_RUNGS, defaultKocProgrammeInput, kocProgrammeInputSchema, kocRungSchema, planKocProgramme, type KocProgramme, type KocProgrammeInput, type KocProgrammeValues, type KocRung, type KocRungPlan } from './koc';
 export { KOC_CELLS, decodeKocLadder, emptyKocRung, encodeKocLadder, kocBudgetHandOff, kocFieldKey, kocHandOff, kocLadderText, readKocLadder, type KocCell, type KocLadderReading, type KocRungText } from './koc-ladder';
 export {

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { planBudget } from './budget';
 import { planKocProgramme } from './koc';
-import { planWorkload, recommendOperators, type OperatorRecommendation } from './workload';
+import { checkWorkload, type OperatorRecommendation } from './workload';
 import { addMonthsIso, isoDate } from './dates';
 import { LTV_CAC_TARGET, STICKINESS_TARGET, TECH_SHARE_LIMIT, REVENUE_SHARE_LIMIT, GROUP_CAPACITY, OPERATOR_SALARY } from './defaults';
 import { amount, count, money, positiveMoney, positiveShare, share, crossCheck, asRecord, MAX_COUNT, MIN_MONEY } from './fields';
@@ -258,14 +258,13 @@ export function buildPlan(input: PlanInput = {}): Plan {
       months.push(last);
       kocCost += kocMonthly;
       if (k === p.months - 1) {
-        const work = planWorkload({ groups: staff.groups, newMembersPerMonth: roundCount(p.newPerMonth), eventsPerMonth: p.eventsPerMonth });
-        const rec = recommendOperators(staff.operators, work);
-        staffing = {
-          ...rec,
-          taskHours: work.taskHours.total,
-          coverageHours: work.coverageHours,
-          extraPersonnelMonthly: ((rec.operators - staff.operators) * v.operatorAnnualSalary * (1 + v.overheadRate)) / 12,
-        };
+        const pay = { operatorAnnualSalary: v.operatorAnnualSalary, overheadRate: v.overheadRate };
+        const { operators, reason, byRule, workload, extraPersonnelMonthly } = checkWorkload(
+          staff.operators,
+          { groups: staff.groups, newMembersPerMonth: roundCount(p.newPerMonth), eventsPerMonth: p.eventsPerMonth },
+          pay,
+        );
+        staffing = { operators, reason, byRule, taskHours: workload.taskHours.total, coverageHours: workload.coverageHours, extraPersonnelMonthly: extraPersonnelMonthly! };
       }
       cost += total;
       tools += budget.lines.tools;

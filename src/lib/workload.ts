@@ -154,3 +154,37 @@ export function recommendOperators(ratioOperators: number, workload: WorkloadPla
   const reason = byRule.coverage === operators ? 'coverage' : byRule.workload === operators ? 'workload' : 'ratio';
   return { operators, reason, byRule };
 }
+
+export interface WorkloadCheck extends OperatorRecommendation {
+  workload: WorkloadPlan;
+  /** Operators the recommendation adds to the member ratio's (0 when the ratio already calls for the most). */
+  extraOperators: number;
+  /** What those operators add to the personnel cost each month, yuan: extra × salary × (1 + overhead) ÷ 12; null without pay. */
+  extraPersonnelMonthly: number | null;
+}
+
+/**
+ * The member-ratio headcount checked against the work: `planWorkload(input)`, the larger rule recommended by
+ * `recommendOperators`, and what the difference costs a month at the operators' pay (when it is known).
+ * Shared by the staffing page and the plan builder, so both say the same.
+ *
+ * Worked example (the staffing page's defaults): 20,000 members at 1 : 5,000 → 4 operators; their 40 groups at
+ * the workload defaults → tasks 6.923 + 56 + 17.5 + 46.667 + 5.538 + 4 = 136.628 h a week ÷ (40 × 0.75) = 4.554
+ * → 5; duty 13 h × 7 days × 1 = 91 h ÷ 40 = 2.275 → 3. Recommended 5, reason "workload", one more operator:
+ * 150,000 × 1.3 ÷ 12 = 16,250 yuan a month.
+ */
+export function checkWorkload(
+  ratioOperators: number,
+  input: WorkloadInput,
+  pay?: { operatorAnnualSalary: number; overheadRate: number },
+): WorkloadCheck {
+  const workload = planWorkload(input);
+  const rec = recommendOperators(ratioOperators, workload);
+  const extraOperators = rec.operators - ratioOperators;
+  return {
+    ...rec,
+    workload,
+    extraOperators,
+    extraPersonnelMonthly: pay ? (extraOperators * pay.operatorAnnualSalary * (1 + pay.overheadRate)) / 12 : null,
+  };
+}

@@ -24,7 +24,7 @@ async function open(page: Page, path: string) {
   await page.goto(path);
   await page.locator('.calc').first().scrollIntoViewIfNeeded();
   await hydrated(page);
-  await expect(page.locator('.calc-results')).toBeVisible();
+  await expect(page.locator('.calc-results').first()).toBeVisible();
 }
 
 /** Clears a field and types the text key by key, as a person does. */
@@ -103,7 +103,7 @@ for (const { locale, prefix } of LOCALES) {
       for (const line of budgetLines) expect(line).not.toMatch(/=\s*[×÷]/);
 
       await open(page, `${prefix}/calculators/staffing/`);
-      await page.locator('.calc-formula summary').click();
+      await page.locator('.calc-formula summary').first().click();
       const year = await stat(page, t.staffing.annualCost).innerText();
       const month = await stat(page, t.staffing.monthlyCost).innerText();
       const staffingLines = await page.locator('.calc-formula ol li').allInnerTexts();

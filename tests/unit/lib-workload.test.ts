@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   buildRota,
+  checkWorkload,
   clock,
+  defaultStaffingInput,
   defaultRotaInput,
   defaultWorkloadInput,
+  planStaffing,
   planWorkload,
   recommendOperators,
   rotaOperatorsNeeded,
@@ -151,6 +154,58 @@ describe('recommendOperators', () => {
         const r = recommendOperators(ratio, planWorkload({ groups, minOnDuty }));
         expect(r.operators).toBe(Math.max(r.byRule.ratio, r.byRule.workload, r.byRule.coverage));
         expect(r.byRule[r.reason]).toBe(r.operators);
+      }),
+    );
+  });
+});
+
+describe('checkWorkload (the staffing page and the plan builder)', () => {
+  test('worked example: the staffing defaults, 40 groups at the workload defaults → 5 operators, bound by the tasks', () => {
+    const staff = planStaffing();
+    expect(staff.operators).toBe(4); // ⌈20,000 ÷ 5,000⌉
+    expect(staff.groups).toBe(40); // ⌈20,000 ÷ 500⌉
+    const s = defaultStaffingInput;
+    const c = checkWorkload(staff.operators, { groups: staff.groups }, { operatorAnnualSalary: s.operatorAnnualSalary, overheadRate: s.overheadRate });
+    // By hand: welcome 600 × 12/52 × 3/60 = 6.923; posting 40 × 3 × 7 × 4/60 = 56; care 30 × 7 × 5/60 = 17.5;
+    // moderation 40 × 10 × 7/60 = 46.667; events 4 × 6 × 12/52 = 5.538; reporting 4 → 136.628 h.
+    expect(c.workload.taskHours.posting).toBeCloseTo(56, 9);
+    expect(c.workload.taskHours.moderation).toBeCloseTo(46.667, 3);
+    expect(c.workload.taskHours.total).toBeCloseTo(136.628, 3);
+    // 136.628 ÷ (40 × 0.75) = 4.554 → 5; duty (22 − 9) × 7 × 1 = 91 h ÷ 40 = 2.275 → 3.
+    expect(c.workload.workloadFte).toBeCloseTo(4.554, 3);
+    expect(c.workload.coverageHours).toBe(91);
+    expect(c.workload.binding).toBe('workload');
+    expect(c.byRule).toEqual({ ratio: 4, workload: 5, coverage: 3 });
+    expect(c.operators).toBe(5);
+    expect(c.reason).toBe('workload');
+    // One more operator: 150,000 × 1.3 ÷ 12 = 16,250 a month.
+    expect(c.extraOperators).toBe(1);
+    expect(c.extraPersonnelMonthly).toBeCloseTo(16_250, 9);
+  });
+
+  test('the ratio already calls for the most: nothing extra; without pay the cost is unknown (null)', () => {
+    const c = checkWorkload(10, {}, { operatorAnnualSalary: 150_000, overheadRate: 0.3 });
+    expect(c).toMatchObject({ operators: 10, reason: 'ratio', extraOperators: 0, extraPersonnelMonthly: 0 });
+    expect(checkWorkload(1, {}).extraPersonnelMonthly).toBeNull();
+    // The default window binds: 91 h ÷ 40 = 2.275 → 3, two more than the ratio's 1.
+    expect(checkWorkload(1, {})).toMatchObject({ operators: 3, reason: 'coverage', extraOperators: 2 });
+  });
+
+  test('bad workload fields are named as planWorkload names them', () => {
+    expect(issuesOf(() => checkWorkload(1, { coverage: { startHour: 20, endHour: 9 }, minOnDuty: 0 }))).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'coverage.endHour' }), expect.objectContaining({ path: 'minOnDuty' })]),
+    );
+  });
+
+  test('property: the recommendation is recommendOperators, the extra cost is extra × salary × (1 + overhead) ÷ 12', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 400_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (ratio, groups, salary, overhead) => {
+        const c = checkWorkload(ratio, { groups }, { operatorAnnualSalary: salary, overheadRate: overhead });
+        const rec = recommendOperators(ratio, planWorkload({ groups }));
+        expect({ operators: c.operators, reason: c.reason, byRule: c.byRule }).toEqual(rec);
+        expect(c.extraOperators).toBe(rec.operators - ratio);
+        expect(c.extraOperators).toBeGreaterThanOrEqual(0);
+        expect(c.extraPersonnelMonthly).toBeCloseTo((c.extraOperators * salary * (1 + overhead)) / 12, 6);
       }),
     );
   });

@@ -12,7 +12,8 @@ import { fill } from '../../i18n/fill';
 import { saveFile } from '../browser';
 import { provideStrings, ui, type CalcStrings } from './strings';
 import { saveCsv, type ExportRow } from './export';
-import { Actions, fieldsFor, Formula, labelsOf, NoticeBar, Results, Stat, usePrintOpensDetails, useRootRef } from './parts';
+import { Actions, fieldsFor, Formula, labelsOf, NoticeBar, Results, usePrintOpensDetails, useRootRef } from './parts';
+import { WorkloadFigures } from './WorkloadFigures';
 import { compute, only, useCalculator } from './useCalculator';
 import './calculators.css';
 
@@ -205,43 +206,7 @@ function WorkResults({ r, locale, values }: { r: Computed; locale: Locale; value
   const rec = r.recommendation;
   return (
     <>
-      <dl class="calc-stats">
-        <Stat label={t.recommended} value={n(rec.operators)} verdict="ok" />
-        <Stat label={t.byRule.ratio} value={n(rec.byRule.ratio)} />
-        <Stat label={t.byRule.workload} value={n(rec.byRule.workload)} note={`${x2(w.workloadFte)} ${t.fte}`} />
-        <Stat label={t.byRule.coverage} value={n(rec.byRule.coverage)} note={`${x2(w.coverageFte)} ${t.fte}`} />
-        <Stat label={t.taskHours} value={h(w.taskHours.total)} note={t.hoursUnit} />
-        <Stat label={t.coverageHours} value={h(w.coverageHours)} note={t.hoursUnit} />
-      </dl>
-      <p class="calc-verdict" data-reason={rec.reason}>
-        {fill(t.reasons[rec.reason], {
-          operators: n(rec.operators),
-          workload: n(rec.byRule.workload),
-          coverage: n(rec.byRule.coverage),
-          ratio: n(v('ratio')),
-          hours: h(rec.reason === 'coverage' ? w.coverageHours : w.taskHours.total),
-          productive: formatPercent(v('productive'), locale),
-        })}
-      </p>
-      <div class="calc-table-wrap" tabIndex={0}>
-        <table class="calc-data-table">
-          <caption class="sr-only">{t.taskHours}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{ui[locale].common.item}</th>
-              <th scope="col">{t.hoursUnit}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...TASKS, 'total' as const].map((k) => (
-              <tr key={k}>
-                <th scope="row">{t.tasks[k]}</th>
-                <td>{h(w.taskHours[k])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <WorkloadFigures workload={w} recommendation={rec} membersPerOperator={v('ratio')} productiveShare={v('productive')} locale={locale} />
       <Formula
         locale={locale}
         assumptions={t.assumptions}
