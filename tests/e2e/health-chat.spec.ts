@@ -329,6 +329,10 @@ test('chat analytics of a two-group Telegram export: weekday × hour, replies, l
     await expect(page.locator('main')).not.toContainText(BROKEN);
   };
   await figures('zh');
+  // At 390 px the wide tables scroll in their own boxes; the page never scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
   // The page offers the multi-group sample chat export as a download.
   await expect(page.locator('a[href="/samples/health-check-sample-telegram.json"]')).toHaveAttribute('download', 'health-check-sample-telegram.json');
   for (const scheme of ['light', 'dark'] as const) {
