@@ -91,7 +91,7 @@ test('every onboarding exercise opens its calculator with its numbers, and its f
     // The first money amount (or, for the timeline, the first date) the exercise expects.
     const figure = /¥[\d,.]+\d|\d{4}-\d{2}-\d{2}/.exec(p.zh.expected.replace(/\d{4}-\d{2}-\d{2}(?=.*¥)/g, ''))?.[0];
     if (!figure) continue;
-    await expect.poll(async () => (await page.locator('.calc-results').textContent()) ?? '', { message: `${p.id} shows ${figure}` }).toContain(figure);
+    await expect.poll(async () => (await page.locator('.calc-results').first().textContent()) ?? '', { message: `${p.id} shows ${figure}` }).toContain(figure);
   }
 });
 
