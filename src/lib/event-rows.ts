@@ -132,6 +132,8 @@ export interface BadRow {
   reason: BadRowReason;
   /** The offending cell, shortened. */
   value: string;
+  /** The file the row is in, when several files are read together. */
+  file?: string;
 }
 
 /** How many bad rows are kept with their line numbers; all of them are counted. */

@@ -130,7 +130,7 @@ test('a folder of mixed exports: each file named, refused ones say why, PyWxDump
   await expect(page.getByTestId('health-files-summary')).toContainText('共 9 个文件：读取 7 个，未读取 2 个');
   const row = (name: string) => files.locator('tbody tr', { has: page.locator('th', { hasText: name }) });
   await expect(row('notes.json')).toContainText('未读取：不是能识别的聊天记录导出');
-  await expect(row('成员.csv')).toContainText('通用表格一次只能读一个');
+  await expect(row('成员.csv')).toContainText('通用表格不能和聊天记录一起读');
   await expect(row(`${ROOM}_0_5000.csv`)).toContainText('PyWxDump 分段，2 个文件合读');
   await expect(row('groupchat-get.json')).toContainText('名册 5 人');
   // Hand count: WeChatMsg 6 messages / 4 speakers, Discord 5 / 3, PyWxDump 5,000 + 1 (the exporter's own 1 left out) / 4.

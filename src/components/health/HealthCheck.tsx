@@ -18,7 +18,7 @@ import { formatNumber, formatPercent, parenthetical, withColon, type Locale } fr
 import { fill } from '../../i18n/fill';
 import { provideStrings, ui, type CalcStrings } from '../calculators/strings';
 import type { ChatFormatId } from '../../lib/health/readers/detect';
-import { MAX_FILE_BYTES, type Analysis, type ChatFailure, type FailureCode, type FromWorker, type Preview, type SummaryFailure } from './protocol';
+import type { Analysis, ChatFailure, FailureCode, FromWorker, Preview, StreamStatus, SummaryFailure } from './protocol';
 import { HealthResults } from './HealthResults';
 import { FileList, formatLabel as labelOf, readAsText } from './FileList';
 import { StaffPicker } from './StaffPicker';
@@ -32,9 +32,9 @@ type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; files: File[] }
   | { kind: 'mapping'; files: File[]; preview: Preview }
-  | { kind: 'analyzing'; files: File[]; preview: Preview; phase: 'read' | 'parse' | 'analyze'; fraction: number; prev?: Analysis }
+  | { kind: 'analyzing'; files: File[]; preview: Preview; phase: 'read' | 'parse' | 'analyze'; fraction: number; stream?: StreamStatus; prev?: Analysis }
   | { kind: 'done'; files: File[]; preview: Preview; analysis: Analysis }
-  | { kind: 'failed'; files: File[]; code: FailureCode | 'sample'; chat?: ChatFailure; summary?: SummaryFailure };
+  | { kind: 'failed'; files: File[]; code: FailureCode | 'sample'; chat?: ChatFailure; summary?: SummaryFailure; fileName?: string };
 
 /** How the page names the file(s): the names of up to three, else how many (the file list names each). */
 const filesName = (files: readonly File[], locale: Locale) =>
@@ -51,8 +51,10 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
   const t = ui[locale].health;
   const c = ui[locale].common;
   const formatLabel = (format: ChatFormatId) => labelOf(format, locale);
-  const failureText = (code: FailureCode | 'sample', chat?: ChatFailure, summary?: SummaryFailure) =>
-    code === 'summary_invalid' && summary
+  const failureText = (code: FailureCode | 'sample', chat?: ChatFailure, summary?: SummaryFailure, fileName?: string) =>
+    code === 'columns_differ'
+      ? fill(t.failures.columns_differ, { name: fileName ?? '' })
+      : code === 'summary_invalid' && summary
       ? fill(t.summaryImport.failure, { reason: fill(t.summaryImport.reasons[summary.reason], { items: summary.items.join(locale === 'zh-CN' ? '、' : ', ') }) })
       : code === 'chat_unreadable' && chat
       ? (chat.fileName ? withColon(chat.fileName, locale) : '') +
@@ -101,7 +103,7 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
         setStage({ kind: 'done', files: s.files, preview: SUMMARY_PREVIEW, analysis: m.analysis });
         setStatus(`${t.summaryImport.recognised}. ${fill(t.summaryImport.doneStatus, { members: formatNumber(m.analysis.health?.report.members ?? 0, locale) })}`);
       } else if (m.type === 'progress' && s.kind === 'analyzing') {
-        setStage({ ...s, phase: m.phase, fraction: m.fraction });
+        setStage({ ...s, phase: m.phase, fraction: m.fraction, stream: m.stream ?? s.stream });
       } else if (m.type === 'done' && s.kind === 'analyzing') {
         setStage({ kind: 'done', files: s.files, preview: s.preview, analysis: m.analysis });
         const h = m.analysis.health;
@@ -109,8 +111,8 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
         if (chat) setStatus(fill(t.chatDoneStatus, { speakers: formatNumber(chat.speakers, locale), messages: formatNumber(chat.messages, locale) }));
         else setStatus(h ? fill(t.doneStatus, { members: formatNumber(h.report.members, locale), bad: formatNumber(m.analysis.rows - m.analysis.events, locale) }) : t.noEvents);
       } else if (m.type === 'failed') {
-        setStage({ kind: 'failed', files: 'files' in s ? s.files : [], code: m.code, chat: m.chat, summary: m.summary });
-        setStatus(failureText(m.code, m.chat, m.summary));
+        setStage({ kind: 'failed', files: 'files' in s ? s.files : [], code: m.code, chat: m.chat, summary: m.summary, fileName: m.fileName });
+        setStatus(failureText(m.code, m.chat, m.summary, m.fileName));
       }
     };
     w.onerror = () => {
@@ -124,14 +126,7 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
 
   const open = (files: File[]) => {
     if (files.length === 0) return;
-    const big = files.find((f) => f.size > MAX_FILE_BYTES);
-    if (big) {
-      worker.current?.terminate();
-      worker.current = null;
-      setStage({ kind: 'failed', files: [big], code: 'too_large' });
-      setStatus(t.failures.too_large);
-      return;
-    }
+    // Sizes are checked by the worker: a "member, date" sheet streams at any size, a chat export has a limit.
     setStage({ kind: 'reading', files });
     setStatus(fill(t.reading, { name: filesName(files, locale) }));
     startWorker().postMessage({ type: 'preview', files });
@@ -264,8 +259,8 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
           ) : null}
           {stage.kind === 'failed' ? (
             <p class="calc-error health-failure" role="alert">
-              {stage.files.length > 0 && !stage.chat?.fileName ? withColon(filesName(stage.files, locale), locale) : ''}
-              {failureText(stage.code, stage.chat, stage.summary)}
+              {stage.files.length > 0 && !stage.chat?.fileName && !stage.fileName ? withColon(filesName(stage.files, locale), locale) : ''}
+              {failureText(stage.code, stage.chat, stage.summary, stage.fileName)}
             </p>
           ) : null}
         </section>
@@ -318,6 +313,11 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
                   delimiter: t.delimiters[preview.delimiter as keyof typeof t.delimiters] ?? preview.delimiter,
                 })}
               </p>
+              {preview.sheets ? (
+                <p class="calc-hint" data-testid="health-sheets">
+                  {fill(t.sheetsNote, { n: formatNumber(preview.sheets.files.length, locale), mb: formatNumber(preview.sheets.bytes / 1e6, locale, { maximumFractionDigits: 1 }), name: stage.files[0]!.name })}
+                </p>
+              ) : null}
               <div class="health-scroll" tabIndex={0} role="region" aria-label={t.previewLabel}>
                 <table class="health-preview">
                   <caption>{t.previewLabel}</caption>
@@ -455,6 +455,18 @@ export default function HealthCheck({ locale, strings }: { locale: Locale; strin
           <label for="health-progress">{t.phases[stage.phase]}</label>
           <progress id="health-progress" max={1} value={stage.fraction} />
           <span class="health-progress-text">{formatPercent(stage.fraction, locale, { maximumFractionDigits: 0 })}</span>
+          {stage.stream ? (
+            <span class="health-progress-text" data-testid="health-speed">
+              {fill(t.streamSpeed, {
+                rows: formatNumber(stage.stream.rows, locale),
+                mb: formatNumber(stage.stream.bytes / 1e6, locale, { maximumFractionDigits: 0 }),
+                total: formatNumber(stage.stream.total / 1e6, locale, { maximumFractionDigits: 0 }),
+                rate: formatNumber(stage.stream.rowsPerSecond, locale, { maximumFractionDigits: 0 }),
+                speed: formatNumber(stage.stream.mbPerSecond, locale, { maximumFractionDigits: 1 }),
+              })}
+              {stage.stream.secondsLeft === null ? '' : fill(t.streamLeft, { seconds: formatNumber(stage.stream.secondsLeft, locale) })}
+            </span>
+          ) : null}
           <button type="button" onClick={cancel}>
             {t.cancel}
           </button>

@@ -48,6 +48,8 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
   const pct = (x: number | null, digits = 0) => formatPercent(x, locale, { maximumFractionDigits: digits });
   const h = analysis.health;
   const badTotal = analysis.badCounts.missing_member + analysis.badCounts.bad_date + analysis.badCounts.future_date;
+  // Rows of several files read as one sheet are named with their file: each file numbers its rows from 1.
+  const withFiles = analysis.bad.some((b) => b.file !== undefined);
 
   const badRows =
     badTotal > 0 ? (
@@ -65,6 +67,7 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
             <caption>{analysis.bad.length < badTotal ? fill(t.badListedFirst, { n: n(analysis.bad.length) }) : t.badTable}</caption>
             <thead>
               <tr>
+                {withFiles ? <th scope="col">{t.fileCols.name}</th> : null}
                 <th scope="col">{t.row}</th>
                 <th scope="col">{t.reason}</th>
                 <th scope="col">{t.cell}</th>
@@ -72,7 +75,8 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
             </thead>
             <tbody>
               {analysis.bad.map((b) => (
-                <tr key={b.line}>
+                <tr key={`${b.file ?? ''}\u0000${b.line}`}>
+                  {withFiles ? <td>{b.file}</td> : null}
                   <th scope="row">{b.line}</th>
                   <td>{t.badReasons[b.reason]}</td>
                   <td>{b.value === '' ? t.emptyCell : b.value}</td>

@@ -1,8 +1,10 @@
 /**
- * The health check's worker: reads the export and runs the analysis, all off the page's thread. A text file
- * is decoded with the detected encoding and parsed by Papa Parse in 1 MB chunks (reporting progress after
- * each); an Excel workbook's first worksheet is read by read-excel-file, loaded only when a workbook is
- * opened. Nothing here touches the network. Cancelling is the page terminating this worker.
+ * The health check's worker: reads the export and runs the analysis, all off the page's thread. A "member,
+ * date" CSV or TSV (one file or several with the same columns) streams through `SheetReader` chunk by chunk
+ * from `File.stream()`, so no size is too big: only per-member figures are kept (src/lib/health/stream/).
+ * Progress says rows and MB a second and the time left. An Excel workbook's first worksheet is read whole by
+ * read-excel-file, loaded only when a workbook is opened; chat exports are read whole by their readers.
+ * Nothing here touches the network. Cancelling is the page terminating this worker.
  */
 import Papa from 'papaparse';
 import { analyzeActivity } from '../../lib/activity';
@@ -18,11 +20,15 @@ import { isTextChatFormat } from '../../lib/health/readers/read-chat';
 import { readChatFiles, zipKind, type ChatFileInput, type ChatFilesRead } from '../../lib/health/readers/read-files';
 import type { TextEncodingName } from '../../lib/encoding';
 import { isSummaryHead } from '../../lib/warehouse/columns';
-import { MAX_XLSX_BYTES, type AnalyzeSettings, type Analysis, type DetectedFile, type FailureCode, type FromWorker, type Health, type ToWorker } from './protocol';
+import { ColumnsDifferError, SheetReader } from '../../lib/health/stream/sheet-reader';
+import { streamProgress } from '../../lib/health/stream/progress';
+import type { AggregateResult } from '../../lib/health/stream/aggregate';
+import { MAX_FILE_BYTES, MAX_XLSX_BYTES, type AnalyzeSettings, type Analysis, type DetectedFile, type FailureCode, type Preview, type FromWorker, type Health, type ToWorker } from './protocol';
 
 const post = (message: FromWorker) => postMessage(message);
 const PREVIEW_ROWS = 30;
-const CHUNK = 1024 * 1024;
+/** Progress is posted at most this often (ms): more would only keep the page busy. */
+const PROGRESS_EVERY = 150;
 
 /**
  * The open workbook's first sheet as text rows, kept from the preview to the analysis (and between analyses
@@ -69,9 +75,11 @@ async function detectFile(file: File): Promise<{ format: ChatFormatId | 'xlsx'; 
   }
   if (kind) return { format: 'unknown', encoding, bom, head: '', problem: kind };
   const head = new TextDecoder(encoding).decode(sample, { stream: true });
-  // A chat export is told by its header row or its first JSON keys; its own reader reads it whole.
+  // A chat export is told by its header row or its first JSON keys; its own reader reads it whole, so it
+  // has a size limit. A "member, date" sheet streams and has none.
   const format = detectFormat(file.name, head);
-  return { format, encoding, bom, head, problem: format === 'unknown' ? 'unknown_json' : undefined };
+  const problem = format === 'unknown' ? 'unknown_json' : format !== 'generic' && file.size > MAX_FILE_BYTES ? 'too_large' : undefined;
+  return { format, encoding, bom, head, problem };
 }
 
 const isChat = (format: ChatFormatId | 'xlsx') => format !== 'xlsx' && (isTextChatFormat(format) || format === 'slack-zip' || format === 'pywxdump-users-json');
@@ -80,6 +88,10 @@ async function preview(files: File[]) {
   if (files.length > 1) return previewMany(files);
   const file = files[0]!;
   const d = await detectFile(file);
+  return previewOne(file, d);
+}
+
+async function previewOne(file: File, d: Awaited<ReturnType<typeof detectFile>>, sheets?: Preview['sheets']) {
   if (isSummaryHead(d.head)) return importSummary(file, d.encoding);
   if (d.format === 'xlsx') return previewWorkbook(file);
   if (d.format === 'pywxdump-users-json') return post({ type: 'failed', code: 'users_json_alone' });
@@ -90,7 +102,7 @@ async function preview(files: File[]) {
   const parsed = Papa.parse<string[]>(text, { preview: PREVIEW_ROWS * 4, delimitersToGuess: [',', '\t', ';', '|'] });
   const { rows, lines } = firstRows(parsed.data);
   if (rows.length === 0) return post({ type: 'failed', code: 'no_rows' });
-  post({ type: 'preview', preview: { format: 'text', encoding, bom, delimiter: parsed.meta.delimiter, rows, lines, guess: guessColumns(rows) } });
+  post({ type: 'preview', preview: { format: 'text', encoding, bom, delimiter: parsed.meta.delimiter, rows, lines, guess: guessColumns(rows), sheets } });
 }
 
 /**
@@ -111,14 +123,22 @@ async function importSummary(file: File, encoding: TextEncodingName) {
 
 const chatPreview = (files: DetectedFile[]) => ({ format: 'text' as const, encoding: 'utf-8' as const, bom: false, delimiter: ',', rows: [], lines: [], guess: { member: null, date: null, hasHeader: true }, chat: { files } });
 
-/** Several files: each is named with its format (or why it cannot be read) before anything is read whole. */
+/**
+ * Several files: each is named with its format (or why it cannot be read) before anything is read whole.
+ * Several "member, date" CSV/TSV files (a long export cut into parts) are one sheet: the first file's rows
+ * are previewed and its columns apply to all; the analysis checks that every file's header matches.
+ */
 async function previewMany(files: File[]) {
   const listed: DetectedFile[] = [];
+  const detected: Awaited<ReturnType<typeof detectFile>>[] = [];
   for (const file of files) {
     const d = await detectFile(file);
+    detected.push(d);
     const format = d.format === 'xlsx' ? 'generic' : d.format;
     listed.push(d.problem ? { name: file.name, size: file.size, format, problem: d.problem } : { name: file.name, size: file.size, format });
   }
+  const sheets = detected.every((d) => d.format === 'generic' && !d.problem);
+  if (sheets) return previewOne(files[0]!, detected[0]!, { files: listed, bytes: files.reduce((n, f) => n + f.size, 0) });
   if (!listed.some((f) => !f.problem && isChat(f.format))) return post({ type: 'failed', code: listed.every((f) => f.format === 'generic') ? 'generic_with_others' : (listed.find((f) => f.problem)?.problem ?? 'unknown_json') });
   post({ type: 'preview', preview: chatPreview(listed) });
 }
@@ -195,46 +215,68 @@ async function analyze(files: File[], s: AnalyzeSettings) {
   const started = performance.now();
   post({ type: 'progress', phase: 'read', fraction: 0 });
   if (s.chat) return analyzeChat(files, s, started);
-  // Generic sheets are read one at a time (the page sends one).
-  const file = files[0]!;
+  if (s.format === 'xlsx') return analyzeWorkbook(files[0]!, s, started);
+  const reader = new SheetReader({ delimiter: s.delimiter, member: s.member, date: s.date, hasHeader: s.hasHeader, offsetMinutes: s.offsetMinutes, today: s.today });
+  const total = files.reduce((n, f) => n + f.size, 0);
+  let bytes = 0;
+  let lastPost = 0;
+  try {
+    for (const file of files) {
+      reader.startFile(files.length > 1 ? file.name : '');
+      // GB18030 and UTF-16 are re-encoded as UTF-8 as they stream; UTF-8 goes to the scanner as it is.
+      const decoder = s.encoding === 'utf-8' ? null : new TextDecoder(s.encoding);
+      const encoder = new TextEncoder();
+      const chunks = file.stream().getReader();
+      for (;;) {
+        const { done, value } = await chunks.read();
+        if (done) break;
+        reader.push(decoder ? encoder.encode(decoder.decode(value, { stream: true })) : value);
+        bytes += value.length;
+        const now = performance.now();
+        if (now - lastPost >= PROGRESS_EVERY) {
+          lastPost = now;
+          const p = streamProgress({ bytes, total, rows: reader.rows, seconds: (now - started) / 1000 });
+          post({ type: 'progress', phase: 'parse', fraction: p.fraction, stream: { ...p, rows: reader.rows, bytes, total } });
+        }
+      }
+      if (decoder) reader.push(encoder.encode(decoder.decode()));
+      reader.endFile();
+    }
+  } catch (e) {
+    if (e instanceof ColumnsDifferError) return post({ type: 'failed', code: 'columns_differ', fileName: e.file });
+    throw e;
+  }
+  if (reader.rows === 0) return post({ type: 'failed', code: 'no_rows' });
+  post({ type: 'progress', phase: 'analyze', fraction: 1 });
+  const read = { rows: reader.rows, bad: reader.bad, badCounts: reader.badCounts };
+  const health = reader.events === 0 ? null : healthOf(reader.result(s.inactiveDays));
+  post({ type: 'done', analysis: { health, inactiveDays: s.inactiveDays, events: reader.events, seconds: (performance.now() - started) / 1000, ...read } });
+}
+
+/** The page's figures from the streamed aggregation (the same shape `finish` builds from events). */
+function healthOf({ report: { tierOf, atRisk, ...report }, members }: AggregateResult): Health {
+  return {
+    report,
+    atRisk: atRisk.map((a) => ({ ...a, tier: tierOf[a.member]! })),
+    members,
+    profile: tierProfile(members),
+    retention: averageRetention(report),
+  };
+}
+
+/** A workbook is held whole by its reader anyway: its rows go through the row collector and the analysis. */
+async function analyzeWorkbook(file: File, s: AnalyzeSettings, started: number) {
   const collector = new EventCollector({ member: s.member, date: s.date, offsetMinutes: s.offsetMinutes, today: s.today });
   // Blank rows are skipped silently; with a header, the first other row names the columns (as in the preview).
   let header = s.hasHeader;
-  const add = (row: string[], line: number) => {
+  const rows = await readWorkbook(file);
+  // Row i of the sheet is spreadsheet row i + 1: the reader keeps blank rows in place.
+  rows.forEach((row, i) => {
     if (isBlankRow(row)) return;
     if (header) header = false;
-    else collector.add(row, line);
-  };
-  let lastReport = 0;
-  const progress = (fraction: number) => {
-    if (fraction - lastReport < 0.02) return;
-    lastReport = fraction;
-    post({ type: 'progress', phase: 'parse', fraction });
-  };
-
-  if (s.format === 'xlsx') {
-    const rows = await readWorkbook(file);
-    // Row i of the sheet is spreadsheet row i + 1: the reader keeps blank rows in place.
-    rows.forEach((row, i) => {
-      add(row, i + 1);
-      if (i % 4096 === 0) progress(i / rows.length);
-    });
-  } else {
-    const text = new TextDecoder(s.encoding).decode(await file.arrayBuffer());
-    // Rows are numbered as a spreadsheet numbers them: a quoted cell with line breaks is still one row.
-    let line = 0;
-    await new Promise<void>((resolve) =>
-      Papa.parse<string[]>(text, {
-        delimiter: s.delimiter,
-        chunkSize: CHUNK,
-        chunk: (results: Papa.ParseResult<string[]>) => {
-          for (const row of results.data) add(row, ++line);
-          progress(text.length === 0 ? 1 : results.meta.cursor / text.length);
-        },
-        complete: () => resolve(),
-      }),
-    );
-  }
+    else collector.add(row, i + 1);
+    if (i % 4096 === 0) post({ type: 'progress', phase: 'parse', fraction: i / rows.length });
+  });
   if (collector.rows === 0) return post({ type: 'failed', code: 'no_rows' });
   post({ type: 'progress', phase: 'analyze', fraction: 1 });
   finish(collector.events, s, started, { rows: collector.rows, bad: collector.bad, badCounts: collector.badCounts });

@@ -13,6 +13,14 @@ import type { ChatFormatId } from '../../lib/health/readers/detect';
 import type { ChatFileReason, ChatFileResult, RosterComparison } from '../../lib/health/readers/read-files';
 import type { LifecycleMonth } from '../../lib/health/lifecycle';
 import type { SummaryGroup, SummaryRefusalReason } from '../../lib/warehouse/to-health';
+import type { StreamProgress } from '../../lib/health/stream/progress';
+
+/** How far a streamed sheet is: the speed and time left, and the counts they come from. */
+export interface StreamStatus extends StreamProgress {
+  rows: number;
+  bytes: number;
+  total: number;
+}
 
 export interface AnalyzeSettings {
   format: FileFormat;
@@ -31,12 +39,13 @@ export interface AnalyzeSettings {
   exclude?: string[];
 }
 
-/** One file, or several chat exports read together (a dropped folder, several picked files). */
+/** One file, or several read together: chat exports (a dropped folder, several picked files) or parts of one sheet. */
 export type ToWorker = { type: 'preview'; files: File[] } | { type: 'analyze'; files: File[]; settings: AnalyzeSettings };
 
 /**
- * Largest file the page opens. The worker holds the decoded text (two bytes a character) while parsing:
- * 250 MB of CSV is several million rows, and beyond it a browser tab may run out of memory.
+ * Largest chat export the page opens. A chat export's reader holds its decoded text (two bytes a character)
+ * and every message while reading; beyond this a browser tab may run out of memory. A "member, date" CSV or
+ * TSV streams (memory grows with members, not rows) and has no limit.
  */
 export const MAX_FILE_BYTES = 250 * 1024 * 1024;
 
@@ -49,7 +58,7 @@ export const MAX_XLSX_BYTES = 50 * 1024 * 1024;
 /** Text (CSV, TSV) or an Excel workbook, whose first worksheet is read. */
 export type FileFormat = 'text' | 'xlsx';
 
-export type FailureCode = 'too_large' | 'xlsx_too_large' | 'empty_file' | 'unreadable' | 'xlsx_unreadable' | 'xls' | 'pdf' | 'binary' | 'no_rows' | 'unknown_json' | 'users_json_alone' | 'chat_unreadable' | 'generic_with_others' | 'summary_invalid';
+export type FailureCode = 'too_large' | 'xlsx_too_large' | 'empty_file' | 'unreadable' | 'xlsx_unreadable' | 'xls' | 'pdf' | 'binary' | 'no_rows' | 'unknown_json' | 'users_json_alone' | 'chat_unreadable' | 'generic_with_others' | 'summary_invalid' | 'columns_differ';
 
 /** Why a chat export was refused, for `chat_unreadable`: the format it looked like, the reader's reason and where. */
 export interface ChatFailure {
@@ -83,6 +92,8 @@ export interface Preview {
   chat?: { files: DetectedFile[] };
   /** Set when the file is a warehouse summary: nothing to choose, its figures were computed in the warehouse. */
   warehouse?: true;
+  /** Set when several "member, date" files are read as one sheet: the rows above are the first file's. */
+  sheets?: { files: DetectedFile[]; bytes: number };
 }
 
 export interface Health {
@@ -134,8 +145,9 @@ export interface ChatPeople {
 
 export type FromWorker =
   | { type: 'preview'; preview: Preview }
-  | { type: 'progress'; phase: 'read' | 'parse' | 'analyze'; fraction: number }
+  | { type: 'progress'; phase: 'read' | 'parse' | 'analyze'; fraction: number; stream?: StreamStatus }
   | { type: 'done'; analysis: Analysis }
   /** A warehouse summary, read and mapped straight from the preview: there are no columns to confirm. */
   | { type: 'summary'; analysis: Analysis }
-  | { type: 'failed'; code: FailureCode; chat?: ChatFailure; summary?: SummaryFailure };
+  /** `fileName`: the file at fault, for `columns_differ`. */
+  | { type: 'failed'; code: FailureCode; chat?: ChatFailure; summary?: SummaryFailure; fileName?: string };

@@ -1,0 +1,205 @@
+/**
+ * The health check's figures from a stream of (member, day) events, without keeping the events: what is kept
+ * grows with the members (about 300 bytes each), not with the rows, so a file of tens of millions of rows
+ * fits in a browser tab. Fed the same events, `result()` equals `analyzeActivity` (no `known` members) and
+ * `memberTiers` exactly; tests/unit/stream-aggregate.test.ts checks that on random events.
+ *
+ * What is kept per member: the first and last day, the months with an event (a set of member × month), and
+ * the events per day over a 128-day ring of days. The analysis only looks back 90 days from the latest day
+ * (the tiers) and 30 days (MAU, DAU), and the latest day is only known at the end: the ring always covers
+ * at least the 96 days before the latest day seen so far, which include the final window. When a later day
+ * arrives, the ring moves forward by at least 32 days and the days that fell out are cleared for everyone.
+ *
+ * Example: add(a, 2026-01-01), add(a, 2026-01-02), add(b, 2026-01-02) → members 2, MAU 2, average DAU 0.1,
+ * one cohort 2026-01 [1]; tiers a (2 events), b (1).
+ */
+import type { ActivityReport, Tier } from '../../activity';
+import type { MemberTier } from '../../health';
+import { tiers as splitTiers } from '../../tiers';
+
+const RING = 128;
+/** Days of the ring kept ahead of the latest day when it moves, so a forward-moving file moves it rarely. */
+const AHEAD = 32;
+/** Months are kept modulo this (341 years), far beyond any export's span, so member × month fits a number. */
+const MONTHS = 4096;
+/** A day's count for one member is 16 bits; the rare member with more events in one day spills here. */
+const MAX_SLOT = 0xffff;
+
+const isoOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+/**
+ * Month index (year × 12 + month − 1) of a day number (days since 1970-01-01), by Hinnant's
+ * civil-from-days: a Date per event would cost more than the rest of the aggregation.
+ */
+export function monthOfDay(day: number): number {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 2 : mp - 10; // 0-based
+  const year = yoe + era * 400 + (month <= 1 ? 1 : 0);
+  return year * 12 + month;
+}
+const monthLabel = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+
+export interface AggregateResult {
+  report: ActivityReport;
+  members: MemberTier[];
+}
+
+export class ActivityAggregator {
+  /** Members in order of first appearance; index = the `member` argument of `add`. */
+  private size = 0;
+  private first = new Int32Array(1024);
+  private last = new Int32Array(1024);
+  /** The month of each member's latest `add`, to skip the set for runs of the same month. */
+  private lastMonth = new Int32Array(1024);
+  private ring = new Uint16Array(1024 * RING);
+  private spill = new Map<number, number>();
+  private readonly months = new Set<number>();
+  /** The ring holds days `low … low + RING − 1`; NaN before the first event. */
+  private low = Number.NaN;
+  private high = -Infinity;
+  events = 0;
+
+  /** One event of member index `m` (0, 1, 2 … in order of first appearance) on day number `day`. */
+  add(m: number, day: number): void {
+    this.events++;
+    if (m >= this.size) this.grow(m);
+    if (day > this.high) this.high = day;
+    if (day < this.first[m]!) this.first[m] = day;
+    if (day > this.last[m]!) this.last[m] = day;
+    const month = monthOfDay(day);
+    if (month !== this.lastMonth[m]) {
+      this.lastMonth[m] = month;
+      this.months.add(m * MONTHS + (month % MONTHS));
+    }
+    if (Number.isNaN(this.low)) this.low = day - (RING - AHEAD) + 1;
+    else if (day >= this.low + RING) this.advance(day - (RING - AHEAD) + 1);
+    if (day < this.low) return;
+    const at = m * RING + (day & (RING - 1));
+    const n = this.ring[at]!;
+    if (n < MAX_SLOT) this.ring[at] = n + 1;
+    else this.spill.set(at, (this.spill.get(at) ?? 0) + 1);
+  }
+
+  private grow(m: number) {
+    const had = this.first.length;
+    if (m >= had) {
+      let cap = had;
+      while (cap <= m) cap *= 2;
+      const copy = <T extends Int32Array | Uint16Array>(a: T, n: number) => {
+        const b = new (a.constructor as new (n: number) => T)(n);
+        b.set(a);
+        return b;
+      };
+      this.first = copy(this.first, cap);
+      this.last = copy(this.last, cap);
+      this.lastMonth = copy(this.lastMonth, cap);
+      this.ring = copy(this.ring, cap * RING);
+    }
+    this.first.fill(0x7fffffff, this.size, m + 1);
+    this.last.fill(-0x80000000, this.size, m + 1);
+    this.lastMonth.fill(-1, this.size, m + 1);
+    this.size = m + 1;
+  }
+
+  /** Moves the ring's first day to `low`, clearing the days that fall out of it for every member. */
+  private advance(low: number) {
+    const gone = Math.min(low - this.low, RING);
+    for (let d = this.low; d < this.low + gone; d++) {
+      const slot = d & (RING - 1);
+      for (let m = 0; m < this.size; m++) this.ring[m * RING + slot] = 0;
+    }
+    if (this.spill.size > 0) for (const at of [...this.spill.keys()]) if (this.dayAt(at % RING) < low) this.spill.delete(at);
+    this.low = low;
+  }
+
+  /** The day a ring slot holds now. */
+  private dayAt(slot: number) {
+    return this.low + ((slot - this.low) & (RING - 1));
+  }
+
+  private count(m: number, day: number) {
+    const at = m * RING + (day & (RING - 1));
+    return this.ring[at]! + (this.spill.get(at) ?? 0);
+  }
+
+  /**
+   * The report as `analyzeActivity(events, { inactiveDays })` and `memberTiers` give it. `names[m]` is member
+   * index m's ID; the as-of date is the latest day added.
+   */
+  result(names: readonly string[], inactiveDays: number): AggregateResult {
+    const n = this.size;
+    if (n === 0 || !Number.isFinite(this.high)) {
+      return { report: { asOf: '', members: 0, mau: 0, avgDau: 0, stickiness: null, cohorts: [], tiers: { core: 0, active: 0, silent: 0 }, tierOf: {}, atRisk: [] }, members: [] };
+    }
+    const asOf = this.high;
+    let mau = 0;
+    let dau = 0;
+    const recent = new Int32Array(n);
+    for (let m = 0; m < n; m++) {
+      if (this.last[m]! > asOf - 30) mau++;
+      let r = 0;
+      for (let back = 0; back < 90; back++) {
+        const c = this.count(m, asOf - back);
+        r += c;
+        if (back < 30 && c > 0) dau++;
+      }
+      recent[m] = r;
+    }
+    const avgDau = dau / 30;
+
+    // Cohorts: member × month pairs counted into the member's first month's row.
+    const asOfMonth = monthOfDay(asOf);
+    const joinedOf = new Int32Array(n);
+    const sizes = new Map<number, number>();
+    for (let m = 0; m < n; m++) {
+      const j = monthOfDay(this.first[m]!);
+      joinedOf[m] = j;
+      sizes.set(j, (sizes.get(j) ?? 0) + 1);
+    }
+    const active = new Map<number, Float64Array>();
+    for (const [joined] of sizes) active.set(joined, new Float64Array(asOfMonth - joined + 1));
+    for (const key of this.months) {
+      const m = Math.floor(key / MONTHS);
+      const joined = joinedOf[m]!;
+      const k = (((key % MONTHS) - (joined % MONTHS)) % MONTHS + MONTHS) % MONTHS;
+      const row = active.get(joined)!;
+      if (k < row.length) row[k]!++;
+    }
+    const cohorts = [...sizes.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([joined, size]) => ({ month: monthLabel(joined), size, retention: Array.from(active.get(joined)!, (c) => c / size) }));
+
+    const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const order = Array.from({ length: n }, (_, m) => m).sort((a, b) => recent[b]! - recent[a]! || byId(names[a]!, names[b]!));
+    const counts = splitTiers(n);
+    const tierOf: Record<string, Tier> = {};
+    const members: MemberTier[] = new Array(n);
+    order.forEach((m, i) => {
+      const tier: Tier = i < counts.core ? 'core' : i < counts.core + counts.active ? 'active' : 'silent';
+      tierOf[names[m]!] = tier;
+      members[i] = { member: names[m]!, tier, events90: recent[m]!, lastEvent: isoOf(this.last[m]!) };
+    });
+
+    const quiet = asOf - inactiveDays;
+    const atRisk = [];
+    for (let m = 0; m < n; m++) if (this.last[m]! <= quiet && this.last[m]! > quiet - 30) atRisk.push(m);
+    atRisk.sort((a, b) => this.last[b]! - this.last[a]! || byId(names[a]!, names[b]!));
+
+    const report: ActivityReport = {
+      asOf: isoOf(asOf),
+      members: n,
+      mau,
+      avgDau,
+      stickiness: mau === 0 ? null : avgDau / mau,
+      cohorts,
+      tiers: counts,
+      tierOf,
+      atRisk: atRisk.map((m) => ({ member: names[m]!, lastEvent: isoOf(this.last[m]!) })),
+    };
+    return { report, members };
+  }
+}
