@@ -11,6 +11,7 @@
 //   --rows=N      rows in all (default 1,000,000)       --files=K   split them into K files, each with the header,
 //   --runs=R      runs of each side (default 3)                       picked together (setInputFiles([...]))
 //   --json        print one JSON line instead of the tables
+//   --duckdb-threads=N  DuckDB's threads (default: all cores; 1 = as many as the page's one worker)
 //   --xlsx        the same rows as Excel workbooks (date-time cells) instead of CSV (no DuckDB reference)
 //   --chat        the rows as a 留痕 (MemoTrace / WeChatMsg) group-chat CSV (Unix CreateTime, wxid senders, one
 //                 system row in 50), read with the chat reader and the chat analytics (no DuckDB reference)
@@ -31,6 +32,7 @@ const fileCount = arg('files', 1);
 const xlsx = process.argv.includes('--xlsx');
 const chat = !xlsx && process.argv.includes('--chat');
 const json = process.argv.includes('--json');
+const duckThreads = arg('duckdb-threads', 0);
 const csv = !xlsx && !chat;
 const log = (...a) => (json ? console.error(...a) : console.log(...a));
 
@@ -108,7 +110,7 @@ try {
       if (!duck && checks.length) console.log(`figures (page): as of ${page.figures.asOf}, members ${page.figures.members}, MAU ${page.figures.mau}, average DAU ${page.figures.avgDau}; equal to ${refName}: ${mismatch ? 'NO' : 'yes'}`);
     } else console.log(`page REFUSED the file${fileCount > 1 ? 's' : ''}: ${page.error}`);
     if (duck) {
-      console.log(`DuckDB ${duck.version} (${duck.threads} threads): ${duck.times.map((t) => fmt(t)).join(' · ')} s, median ${fmt(duckS)} s, ${out.duckdb.rowsPerS.toLocaleString('en')} rows/s`);
+      console.log(`DuckDB ${duck.version} (${duck.threads} thread${duck.threads > 1 ? 's' : ''}): ${duck.times.map((t) => fmt(t)).join(' · ')} s, median ${fmt(duckS)} s, ${out.duckdb.rowsPerS.toLocaleString('en')} rows/s`);
       const f = duck.figures;
       console.log(`figures (DuckDB): as of ${f.asOf}, members ${f.members}, MAU ${f.mau}, average DAU ${f.avgDau}; ${checks.length ? `equal to ${out.checked.join(' and ')}: ${mismatch ? 'NO' : 'yes'}` : 'not checked'}`);
     }
@@ -220,7 +222,7 @@ async function duckRuns(files) {
   let version;
   for (let run = 0; run < runs; run++) {
     const t0 = performance.now();
-    const instance = await DuckDBInstance.create(':memory:');
+    const instance = await DuckDBInstance.create(':memory:', duckThreads ? { threads: String(duckThreads) } : undefined);
     const con = await instance.connect();
     await con.run(load);
     const got = (await con.runAndReadAll(sql)).getRowObjectsJson();
