@@ -1,4 +1,3 @@
-// @ts-check
 // The seeded activity export the health-check benchmarks read (tests/bench-health.mjs, tests/bench-parsers.mjs):
 // date-times, IDs, nicknames and a group column, 60,000 members, a few far more active than the rest. The same
 // seed gives the same rows whatever the number of files, so a 1-file and a 20-file run hold the same events.
