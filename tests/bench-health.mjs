@@ -157,11 +157,10 @@ async function pageRuns(files) {
           sampler.stop();
           break;
         }
-        // The page's column guess passes over 成员ID (nearly every sampled row has another member, which is how
-        // it tells a message number) and takes 群名称, 7 "members": the bench picks 成员ID as a person would.
+        // The page must guess 成员ID as the member column (an earlier guess took the repeating 群名称: 7 "members").
         if (!chat) {
-          const memberCol = await page.locator('#health-member option').evaluateAll((os) => os.find((o) => o.textContent?.includes('成员ID'))?.value);
-          if (memberCol !== undefined) await page.locator('#health-member').selectOption(memberCol);
+          const guessed = await page.locator('#health-member option:checked').innerText();
+          if (!guessed.includes('成员ID')) throw new Error(`the page guessed "${guessed}" as the member column, not 成员ID`);
         }
         const t1b = Date.now();
         await go.click();

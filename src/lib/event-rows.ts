@@ -107,6 +107,8 @@ export function guessColumns(rows: readonly (readonly string[])[]): ColumnGuess 
     const v = filled(c);
     return v.length > 0 && v.every((x) => /^-?\d+$/.test(x)) && new Set(v).size <= 2;
   };
+  // Header names listed before the bare `id` name a member ID and nothing else.
+  const specific = (c: number) => hasHeader && rank(MEMBER_NAMES, c) < MEMBER_NAMES.indexOf('id') * 2;
   const columns = Array.from({ length: width }, (_, c) => c);
   const dates = columns.filter((c) => dateShare(c) >= 0.8).sort((a, b) => rank(DATE_NAMES, a) - rank(DATE_NAMES, b));
   const date = dates[0] ?? null;
@@ -116,11 +118,13 @@ export function guessColumns(rows: readonly (readonly string[])[]): ColumnGuess 
     ? others.filter((c) => rank(MEMBER_NAMES, c) !== Infinity && !flag(c)).sort((a, b) => rank(MEMBER_NAMES, a) - rank(MEMBER_NAMES, b))
     : [];
   const plain = others.filter((c) => body.some((r) => (r[c] ?? '').trim() !== '' && !/^[\d.,:\-/ ]+$/.test((r[c] ?? '').trim())));
-  // A column that repeats (people post more than once) beats one that differs on every row.
+  // A column that repeats (people post more than once) beats one that differs on every row, unless its
+  // header names a member ID outright (成员ID, userid, wxid, Sender …): a big community's first rows are
+  // nearly all different people, and its ID column must not lose to a group name that repeats.
   const member =
-    named.find((c) => !unique(c)) ?? plain.find((c) => !unique(c) && !flag(c)) ?? named[0] ?? plain[0] ?? others[0] ?? null;
+    named.find((c) => specific(c) || !unique(c)) ?? plain.find((c) => !unique(c) && !flag(c)) ?? named[0] ?? plain[0] ?? others[0] ?? null;
   const guess: ColumnGuess = { member, date, hasHeader };
-  if (member !== null && unique(member)) guess.warning = 'member_unique';
+  if (member !== null && unique(member) && !specific(member)) guess.warning = 'member_unique';
   return guess;
 }
 

@@ -149,6 +149,14 @@ describe('guessColumns', () => {
     expect(guessColumns(nearly).warning).toBe('member_unique');
   });
 
+  it('keeps an ID column its header names (成员ID) though a big community’s first rows are all different people', () => {
+    // 60,000 members: every sampled row is someone else, while the group name repeats.
+    const rows = chatRows(['互动时间', '成员ID', '昵称', '群名称'], (i) => [`2026/3/${1 + (i % 28)} 9:00`, `wx_${i * 7919}`, `成员${i * 7919}`, `社群${i % 7}`]);
+    expect(guessColumns(rows)).toEqual({ member: 1, date: 0, hasHeader: true });
+    // Without a header nothing names the column: the repeating one is still preferred.
+    expect(guessColumns(rows.slice(1)).member).toBe(3);
+  });
+
   it('does not warn on a sample too small to tell', () => {
     const rows = [['user', 'date'], ...Array.from({ length: UNIQUE_SAMPLE_MIN - 1 }, (_, i) => [`u${i}`, '2026-03-05'])];
     expect(guessColumns(rows)).toEqual({ member: 0, date: 1, hasHeader: true });
