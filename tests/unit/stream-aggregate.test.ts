@@ -63,7 +63,7 @@ describe('ActivityAggregator', () => {
     const event = (span: number) => fc.record({ member: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', '张三', ' x'), day: fc.integer({ min: 0, max: span }) });
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 900 }).chain((span) => fc.array(event(span), { minLength: 1, maxLength: 200 })),
+        fc.constantFrom(30, 200, 900, 4000).chain((span) => fc.array(event(span), { minLength: 1, maxLength: 200 })),
         fc.integer({ min: 1, max: 60 }),
         fc.integer({ min: 19_000, max: 21_000 }),
         (raw, inactiveDays, base) => {
@@ -90,5 +90,20 @@ describe('streamProgress', () => {
     expect(streamProgress({ bytes: 40e6, total: 80e6, rows: 10, seconds: 0.2 }).secondsLeft).toBeNull();
     expect(streamProgress({ bytes: 0, total: 0, rows: 0, seconds: 0 })).toEqual({ fraction: 1, rowsPerSecond: 0, mbPerSecond: 0, secondsLeft: null });
     expect(streamProgress({ bytes: 80e6, total: 80e6, rows: 9, seconds: 4 }).secondsLeft).toBe(0);
+  });
+});
+
+describe('member columns', () => {
+  it('round-trip the member list, never-posted roster members included', async () => {
+    const { toColumns, fromColumns, noMembers } = await import('../../src/lib/health/member-columns');
+    const list = [
+      { member: 'a', tier: 'core' as const, events90: 4, lastEvent: '2026-03-05' },
+      { member: '张三', tier: 'active' as const, events90: 0, lastEvent: '2025-12-31' },
+      { member: 'c', tier: 'silent' as const, events90: 0, lastEvent: null },
+    ];
+    const cols = toColumns(list);
+    expect(Array.from(cols.tier)).toEqual([0, 1, 2]);
+    expect(fromColumns(structuredClone(cols))).toEqual(list);
+    expect(fromColumns(noMembers())).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ import { formatLabel } from './FileList';
 import { RosterChanges } from './RosterChanges';
 import { WarehouseGroups } from './WarehouseGroups';
 import type { Analysis } from './protocol';
+import { fromColumns } from '../../lib/health/member-columns';
 
 /** Months shown in the heatmap; older cohorts scroll sideways. */
 const HEAT_MONTHS = 25;
@@ -131,7 +132,7 @@ export function HealthResults({ locale, fileName, analysis, hideNames = false }:
     saveCsv(
       fill(t.tiersFile, { date: r.asOf }),
       [t.member, ...(names ? [t.nameCol] : []), t.tier, t.events90, t.lastEvent],
-      h.members.map((m) => [m.member, ...nameCell(m.member), t.tierNames[m.tier], m.events90, m.lastEvent ?? t.neverPosted]),
+      fromColumns(h.members).map((m) => [m.member, ...nameCell(m.member), t.tierNames[m.tier], m.events90, m.lastEvent ?? t.neverPosted]),
     );
 
   return (

@@ -23,6 +23,7 @@ import { isSummaryHead } from '../../lib/warehouse/columns';
 import { ColumnsDifferError, SheetReader } from '../../lib/health/stream/sheet-reader';
 import { streamProgress } from '../../lib/health/stream/progress';
 import type { AggregateResult } from '../../lib/health/stream/aggregate';
+import { noMembers, toColumns } from '../../lib/health/member-columns';
 import { MAX_FILE_BYTES, MAX_XLSX_BYTES, type AnalyzeSettings, type Analysis, type DetectedFile, type FailureCode, type Preview, type FromWorker, type Health, type ToWorker } from './protocol';
 
 const post = (message: FromWorker) => postMessage(message);
@@ -118,7 +119,7 @@ async function importSummary(file: File, encoding: TextEncodingName) {
   const { lifecycle, ...health } = all;
   const badCounts = { missing_member: 0, bad_date: 0, future_date: 0 };
   const warehouse = { offsetMinutes, zone, lifecycle, groups };
-  post({ type: 'summary', analysis: { health: { ...health, members: [] }, rows, events: 0, inactiveDays, bad: [], badCounts, seconds: (performance.now() - started) / 1000, warehouse } });
+  post({ type: 'summary', analysis: { health: { ...health, members: noMembers() }, rows, events: 0, inactiveDays, bad: [], badCounts, seconds: (performance.now() - started) / 1000, warehouse } });
 }
 
 const chatPreview = (files: DetectedFile[]) => ({ format: 'text' as const, encoding: 'utf-8' as const, bom: false, delimiter: ',', rows: [], lines: [], guess: { member: null, date: null, hasHeader: true }, chat: { files } });
@@ -258,7 +259,7 @@ function healthOf({ report: { tierOf, atRisk, ...report }, members }: AggregateR
   return {
     report,
     atRisk: atRisk.map((a) => ({ ...a, tier: tierOf[a.member]! })),
-    members,
+    members: toColumns(members),
     profile: tierProfile(members),
     retention: averageRetention(report),
   };
@@ -294,7 +295,7 @@ function finish(events: ActivityEvent[], s: AnalyzeSettings, started: number, re
     health = {
       report,
       atRisk: atRisk.map((a) => ({ ...a, tier: tierOf[a.member]! })),
-      members,
+      members: toColumns(members),
       profile: tierProfile(members),
       retention: averageRetention(report),
     };

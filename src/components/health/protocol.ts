@@ -6,7 +6,8 @@
 import type { ActivityReport, Tier } from '../../lib/activity';
 import type { TextEncodingName } from '../../lib/encoding';
 import type { BadRow, BadRowReason, ColumnGuess } from '../../lib/event-rows';
-import type { AverageRetention, MemberTier, TierProfile } from '../../lib/health';
+import type { AverageRetention, TierProfile } from '../../lib/health';
+import type { MemberColumns } from '../../lib/health/member-columns';
 import type { ChatSummary } from '../../lib/health/chat-summary';
 import type { Sender } from '../../lib/health/merge';
 import type { ChatFormatId } from '../../lib/health/readers/detect';
@@ -100,8 +101,8 @@ export interface Health {
   report: Omit<ActivityReport, 'tierOf' | 'atRisk'>;
   /** The at-risk list with each member's tier: a quiet core member matters more than a quiet lurker (a warehouse summary carries no tier). */
   atRisk: { member: string; lastEvent: string; tier?: Tier }[];
-  /** Every member with tier, 90-day events and last activity, in ranking order (for the download); empty for a warehouse summary. */
-  members: MemberTier[];
+  /** Every member with tier, 90-day events and last activity, in ranking order (for the download), as columns (cheap to send); empty for a warehouse summary. */
+  members: MemberColumns;
   profile: Record<Tier, TierProfile>;
   retention: AverageRetention;
 }

@@ -4,8 +4,9 @@
  * fits in a browser tab. Fed the same events, `result()` equals `analyzeActivity` (no `known` members) and
  * `memberTiers` exactly; tests/unit/stream-aggregate.test.ts checks that on random events.
  *
- * What is kept per member: the first and last day, the months with an event (a set of member × month), and
- * the events per day over a 128-day ring of days. The analysis only looks back 90 days from the latest day
+ * What is kept per member: the first and last day, the months with an event (64 bits for the 64 months around
+ * the first event's month, a set of member × month beyond them), and the events per day over a 128-day ring.
+ * A set entry per event costs more than the rest together, hence the bits. The analysis only looks back 90 days from the latest day
  * (the tiers) and 30 days (MAU, DAU), and the latest day is only known at the end: the ring always covers
  * at least the 96 days before the latest day seen so far, which include the final window. When a later day
  * arrives, the ring moves forward by at least 32 days and the days that fell out are cleared for everyone.
@@ -56,6 +57,10 @@ export class ActivityAggregator {
   /** The month of each member's latest `add`, to skip the set for runs of the same month. */
   private lastMonth = new Int32Array(1024);
   private ring = new Uint16Array(1024 * RING);
+  /** Months `base … base + 31` and `base + 32 … base + 63` with an event, one bit each. */
+  private monthsLo = new Int32Array(1024);
+  private monthsHi = new Int32Array(1024);
+  private base = Number.NaN;
   private spill = new Map<number, number>();
   private readonly months = new Set<number>();
   /** The ring holds days `low … low + RING − 1`; NaN before the first event. */
@@ -73,7 +78,11 @@ export class ActivityAggregator {
     const month = monthOfDay(day);
     if (month !== this.lastMonth[m]) {
       this.lastMonth[m] = month;
-      this.months.add(m * MONTHS + (month % MONTHS));
+      if (Number.isNaN(this.base)) this.base = month - 15;
+      const bit = month - this.base;
+      if (bit >= 0 && bit < 32) this.monthsLo[m]! |= 1 << bit;
+      else if (bit >= 32 && bit < 64) this.monthsHi[m]! |= 1 << (bit - 32);
+      else this.months.add(m * MONTHS + (month % MONTHS));
     }
     if (Number.isNaN(this.low)) this.low = day - (RING - AHEAD) + 1;
     else if (day >= this.low + RING) this.advance(day - (RING - AHEAD) + 1);
@@ -97,6 +106,8 @@ export class ActivityAggregator {
       this.first = copy(this.first, cap);
       this.last = copy(this.last, cap);
       this.lastMonth = copy(this.lastMonth, cap);
+      this.monthsLo = copy(this.monthsLo, cap);
+      this.monthsHi = copy(this.monthsHi, cap);
       this.ring = copy(this.ring, cap * RING);
     }
     this.first.fill(0x7fffffff, this.size, m + 1);
@@ -123,7 +134,7 @@ export class ActivityAggregator {
 
   private count(m: number, day: number) {
     const at = m * RING + (day & (RING - 1));
-    return this.ring[at]! + (this.spill.get(at) ?? 0);
+    return this.spill.size === 0 ? this.ring[at]! : this.ring[at]! + (this.spill.get(at) ?? 0);
   }
 
   /**
@@ -162,6 +173,16 @@ export class ActivityAggregator {
     }
     const active = new Map<number, Float64Array>();
     for (const [joined] of sizes) active.set(joined, new Float64Array(asOfMonth - joined + 1));
+    for (let m = 0; m < n; m++) {
+      const joined = joinedOf[m]!;
+      const row = active.get(joined)!;
+      for (let words = [this.monthsLo[m]!, this.monthsHi[m]!], w = 0; w < 2; w++) {
+        for (let bits = words[w]!; bits !== 0; bits &= bits - 1) {
+          const k = this.base + w * 32 + (31 - Math.clz32(bits & -bits)) - joined;
+          if (k >= 0 && k < row.length) row[k]!++;
+        }
+      }
+    }
     for (const key of this.months) {
       const m = Math.floor(key / MONTHS);
       const joined = joinedOf[m]!;
@@ -175,13 +196,20 @@ export class ActivityAggregator {
 
     const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const order = Array.from({ length: n }, (_, m) => m).sort((a, b) => recent[b]! - recent[a]! || byId(names[a]!, names[b]!));
+    // Members share few last days: each day's date text is made once.
+    const isoCache = new Map<number, string>();
+    const dayText = (day: number) => {
+      let text = isoCache.get(day);
+      if (text === undefined) isoCache.set(day, (text = isoOf(day)));
+      return text;
+    };
     const counts = splitTiers(n);
     const tierOf: Record<string, Tier> = {};
     const members: MemberTier[] = new Array(n);
     order.forEach((m, i) => {
       const tier: Tier = i < counts.core ? 'core' : i < counts.core + counts.active ? 'active' : 'silent';
       tierOf[names[m]!] = tier;
-      members[i] = { member: names[m]!, tier, events90: recent[m]!, lastEvent: isoOf(this.last[m]!) };
+      members[i] = { member: names[m]!, tier, events90: recent[m]!, lastEvent: dayText(this.last[m]!) };
     });
 
     const quiet = asOf - inactiveDays;
@@ -198,7 +226,7 @@ export class ActivityAggregator {
       cohorts,
       tiers: counts,
       tierOf,
-      atRisk: atRisk.map((m) => ({ member: names[m]!, lastEvent: isoOf(this.last[m]!) })),
+      atRisk: atRisk.map((m) => ({ member: names[m]!, lastEvent: dayText(this.last[m]!) })),
     };
     return { report, members };
   }
