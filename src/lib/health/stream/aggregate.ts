@@ -1,10 +1,10 @@
 /**
  * The health check's figures from a stream of (member, day) events, without keeping the events: what is kept
- * grows with the members (about 300 bytes each), not with the rows, so a file of tens of millions of rows
+ * grows with the members (about 150 bytes each), not with the rows, so a file of tens of millions of rows
  * fits in a browser tab. Fed the same events, `result()` equals `analyzeActivity` (no `known` members) and
  * `memberTiers` exactly; tests/unit/stream-aggregate.test.ts checks that on random events.
  *
- * What is kept per member: the first and last day, the months with an event (64 bits for the 64 months around
+ * What is kept per member (about 150 bytes): the first and last day, the months with an event (64 bits for the 64 months around
  * the first event's month, a set of member × month beyond them), and the events per day over a 128-day ring.
  * A set entry per event costs more than the rest together, hence the bits. The analysis only looks back 90 days from the latest day
  * (the tiers) and 30 days (MAU, DAU), and the latest day is only known at the end: the ring always covers
@@ -23,8 +23,11 @@ const RING = 128;
 const AHEAD = 32;
 /** Months are kept modulo this (341 years), far beyond any export's span, so member × month fits a number. */
 const MONTHS = 4096;
-/** A day's count for one member is 16 bits; the rare member with more events in one day spills here. */
-const MAX_SLOT = 0xffff;
+/** A day's count for one member is a byte; the rare member with more events in one day spills into a map. */
+const MAX_SLOT = 0xff;
+/** The ring is kept in blocks of this many members (512 KB each): growing never copies it. */
+const BLOCK_BITS = 12;
+const BLOCK = 1 << BLOCK_BITS;
 
 const isoOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 /**
@@ -56,7 +59,7 @@ export class ActivityAggregator {
   private last = new Int32Array(1024);
   /** The month of each member's latest `add`, to skip the set for runs of the same month. */
   private lastMonth = new Int32Array(1024);
-  private ring = new Uint16Array(1024 * RING);
+  private readonly ring: Uint8Array[] = [];
   /** Months `base … base + 31` and `base + 32 … base + 63` with an event, one bit each. */
   private monthsLo = new Int32Array(1024);
   private monthsHi = new Int32Array(1024);
@@ -87,10 +90,14 @@ export class ActivityAggregator {
     if (Number.isNaN(this.low)) this.low = day - (RING - AHEAD) + 1;
     else if (day >= this.low + RING) this.advance(day - (RING - AHEAD) + 1);
     if (day < this.low) return;
-    const at = m * RING + (day & (RING - 1));
-    const n = this.ring[at]!;
-    if (n < MAX_SLOT) this.ring[at] = n + 1;
-    else this.spill.set(at, (this.spill.get(at) ?? 0) + 1);
+    const block = this.ring[m >> BLOCK_BITS]!;
+    const at = ((m & (BLOCK - 1)) * RING) | (day & (RING - 1));
+    const n = block[at]!;
+    if (n < MAX_SLOT) block[at] = n + 1;
+    else {
+      const key = m * RING + (day & (RING - 1));
+      this.spill.set(key, (this.spill.get(key) ?? 0) + 1);
+    }
   }
 
   private grow(m: number) {
@@ -98,7 +105,7 @@ export class ActivityAggregator {
     if (m >= had) {
       let cap = had;
       while (cap <= m) cap *= 2;
-      const copy = <T extends Int32Array | Uint16Array>(a: T, n: number) => {
+      const copy = <T extends Int32Array>(a: T, n: number) => {
         const b = new (a.constructor as new (n: number) => T)(n);
         b.set(a);
         return b;
@@ -108,11 +115,11 @@ export class ActivityAggregator {
       this.lastMonth = copy(this.lastMonth, cap);
       this.monthsLo = copy(this.monthsLo, cap);
       this.monthsHi = copy(this.monthsHi, cap);
-      this.ring = copy(this.ring, cap * RING);
     }
     this.first.fill(0x7fffffff, this.size, m + 1);
     this.last.fill(-0x80000000, this.size, m + 1);
     this.lastMonth.fill(-1, this.size, m + 1);
+    while (this.ring.length <= m >> BLOCK_BITS) this.ring.push(new Uint8Array(BLOCK * RING));
     this.size = m + 1;
   }
 
@@ -121,7 +128,7 @@ export class ActivityAggregator {
     const gone = Math.min(low - this.low, RING);
     for (let d = this.low; d < this.low + gone; d++) {
       const slot = d & (RING - 1);
-      for (let m = 0; m < this.size; m++) this.ring[m * RING + slot] = 0;
+      for (const block of this.ring) for (let at = slot; at < block.length; at += RING) block[at] = 0;
     }
     if (this.spill.size > 0) for (const at of [...this.spill.keys()]) if (this.dayAt(at % RING) < low) this.spill.delete(at);
     this.low = low;
@@ -133,8 +140,8 @@ export class ActivityAggregator {
   }
 
   private count(m: number, day: number) {
-    const at = m * RING + (day & (RING - 1));
-    return this.spill.size === 0 ? this.ring[at]! : this.ring[at]! + (this.spill.get(at) ?? 0);
+    const n = this.ring[m >> BLOCK_BITS]![((m & (BLOCK - 1)) * RING) | (day & (RING - 1))]!;
+    return this.spill.size === 0 ? n : n + (this.spill.get(m * RING + (day & (RING - 1))) ?? 0);
   }
 
   /**
@@ -194,8 +201,9 @@ export class ActivityAggregator {
       .sort(([a], [b]) => a - b)
       .map(([joined, size]) => ({ month: monthLabel(joined), size, retention: Array.from(active.get(joined)!, (c) => c / size) }));
 
-    const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    const order = Array.from({ length: n }, (_, m) => m).sort((a, b) => recent[b]! - recent[a]! || byId(names[a]!, names[b]!));
+    const ranks = idRanks(names);
+    const everyone = new Int32Array(n).map((_, m) => m);
+    const order = rankBy(everyone, (m) => recent[m]!, ranks);
     // Members share few last days: each day's date text is made once.
     const isoCache = new Map<number, string>();
     const dayText = (day: number) => {
@@ -215,7 +223,7 @@ export class ActivityAggregator {
     const quiet = asOf - inactiveDays;
     const atRisk = [];
     for (let m = 0; m < n; m++) if (this.last[m]! <= quiet && this.last[m]! > quiet - 30) atRisk.push(m);
-    atRisk.sort((a, b) => this.last[b]! - this.last[a]! || byId(names[a]!, names[b]!));
+    const atRiskOrder = rankBy(atRisk, (m) => this.last[m]!, ranks);
 
     const report: ActivityReport = {
       asOf: isoOf(asOf),
@@ -226,8 +234,37 @@ export class ActivityAggregator {
       cohorts,
       tiers: counts,
       tierOf,
-      atRisk: atRisk.map((m) => ({ member: names[m]!, lastEvent: dayText(this.last[m]!) })),
+      atRisk: atRiskOrder.map((m) => ({ member: names[m]!, lastEvent: dayText(this.last[m]!) })),
     };
     return { report, members };
   }
+}
+
+/**
+ * Each member's place in the order of IDs (UTF-16 code units, as `<` compares them), from one sort by the
+ * engine's own string sort: ties in the rankings below are then numbers, not a comparator's string compares
+ * (those were a tenth of the whole run). IDs are unique (`MemberTable`).
+ */
+function idRanks(names: readonly string[]): Float64Array {
+  const indexOf = new Map<string, number>();
+  names.forEach((id, m) => indexOf.set(id, m));
+  const ranks = new Float64Array(names.length);
+  [...names].sort().forEach((id, r) => (ranks[indexOf.get(id)!] = r));
+  return ranks;
+}
+
+/** Member indices by a number (`by`, largest first), ties by ID rank, through one numeric sort of keys. */
+function rankBy(members: ArrayLike<number>, by: (m: number) => number, ranks: Float64Array): number[] {
+  const n = ranks.length;
+  let top = -Infinity;
+  for (let i = 0; i < members.length; i++) top = Math.max(top, by(members[i]!));
+  const keys = new Float64Array(members.length);
+  const memberAt = new Map<number, number>();
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    keys[i] = (top - by(m)) * n + ranks[m]!;
+    memberAt.set(ranks[m]!, m);
+  }
+  keys.sort();
+  return Array.from(keys, (k) => memberAt.get(k % n)!);
 }

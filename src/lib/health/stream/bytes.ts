@@ -9,8 +9,18 @@ import { DEFAULT_UTC_OFFSET_MINUTES, parseEventDate } from '../../event-rows';
 
 const decoder = new TextDecoder();
 
-/** The text of bytes `start … end − 1`. */
-export const textOf = (buf: Uint8Array, start: number, end: number): string => decoder.decode(buf.subarray(start, end));
+/**
+ * The text of bytes `start … end − 1`. Short ASCII (most member IDs) is built from its char codes: a
+ * TextDecoder call per new member cost more than reading its rows.
+ */
+export function textOf(buf: Uint8Array, start: number, end: number): string {
+  if (end - start <= 64) {
+    let ascii = true;
+    for (let i = start; i < end; i++) if (buf[i]! >= 0x80) (ascii = false), (i = end);
+    if (ascii) return String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
+  }
+  return decoder.decode(buf.subarray(start, end));
+}
 
 const asciiSpace = (b: number) => b === 32 || (b >= 9 && b <= 13);
 
