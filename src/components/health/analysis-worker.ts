@@ -228,9 +228,12 @@ async function analyze(files: File[], s: AnalyzeSettings) {
       const decoder = s.encoding === 'utf-8' ? null : new TextDecoder(s.encoding);
       const encoder = new TextEncoder();
       const chunks = file.stream().getReader();
+      // The next chunk is asked for before this one is scanned: the browser reads the file while we count.
+      let next = chunks.read();
       for (;;) {
-        const { done, value } = await chunks.read();
+        const { done, value } = await next;
         if (done) break;
+        next = chunks.read();
         reader.push(decoder ? encoder.encode(decoder.decode(value, { stream: true })) : value);
         bytes += value.length;
         const now = performance.now();
