@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import writeExcelFile from 'write-excel-file/node';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -154,7 +154,9 @@ test('an unreadable file gets a clear message and the page stays usable', async 
   // file: a Telegram export's first keys, then nothing written). A "member, date" CSV has no such limit.
   const dir = mkdtempSync(join(tmpdir(), 'health-'));
   const huge = join(dir, 'result.json');
-  writeFileSync(huge, '{\n "name": "社群", "type": "public_supergroup", "id": 1, "messages": [');
+  // Its first 64 KB (all the page samples) are messages; the rest of the 251 MB is never read.
+  const message = (i: number) => `{"id": ${i}, "type": "message", "date": "2026-03-05T09:00:00", "date_unixtime": "1772672400", "from": "张三", "from_id": "user1", "text": "好"},`;
+  writeFileSync(huge, `{\n "name": "社群", "type": "public_supergroup", "id": 1, "messages": [${Array.from({ length: 800 }, (_, i) => message(i)).join('\n')}`);
   truncateSync(huge, 251 * 1024 * 1024);
   await page.locator('.health input[type="file"]').setInputFiles(huge);
   await expect(page.getByRole('alert')).toContainText('聊天记录导出超过 250 MB');
@@ -226,14 +228,24 @@ async function largeWorkbook(page: Page) {
   await expect(page.locator('.health-results .calc-stat').first()).toContainText('3,000');
 }
 
-test('a big file shows progress and can be cancelled; the page stays responsive', async ({ page }) => {
+test('a big file streams with rows, MB a second and the time left, and can be cancelled midway; the page stays responsive', async ({ page }) => {
+  test.setTimeout(90_000);
   await openPage(page);
-  // About 400,000 rows (10 MB): long enough to cancel mid-way on any machine.
-  const lines = ['member,date'];
-  for (let i = 0; i < 400_000; i++) lines.push(`m${i % 20_000},2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`);
-  await pick(page, 'big.csv', Buffer.from(lines.join('\n'), 'utf8'));
+  // 3,000,000 rows (≈ 70 MB) written to disk in parts: long enough to cancel mid-way on any machine.
+  const dir = mkdtempSync(join(tmpdir(), 'health-big-'));
+  const big = join(dir, 'big.csv');
+  writeFileSync(big, 'member,date\n');
+  for (let part = 0; part < 30; part++) {
+    const lines = [];
+    for (let i = part * 100_000; i < (part + 1) * 100_000; i++) lines.push(`m${i % 50_000},2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`);
+    appendFileSync(big, `${lines.join('\n')}\n`);
+  }
+  await page.locator('.health input[type="file"]').setInputFiles(big);
   await page.getByRole('button', { name: '开始分析' }).click();
   await expect(page.locator('#health-progress')).toBeVisible();
+  // Rows, MB of the whole, rows and MB a second, as the worker reads them.
+  await expect(page.getByTestId('health-speed')).toContainText(/已读 [\d,]+ 行（\d+ \/ \d+ MB），每秒 [\d,]+ 行、[\d.]+ MB/);
+  await expect(page.getByTestId('health-speed')).not.toContainText(BROKEN);
   // The main thread is free while the worker parses: the page answers a script at once.
   const t0 = Date.now();
   await page.evaluate(() => 1 + 1);
@@ -241,10 +253,43 @@ test('a big file shows progress and can be cancelled; the page stays responsive'
   await page.getByRole('button', { name: '取消' }).click();
   await expect(page.getByTestId('health-status')).toHaveText(/已取消/);
   await expect(page.locator('#health-progress')).toHaveCount(0);
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(3000);
   await expect(page.locator('.health-results')).toHaveCount(0);
-  // And it can start again.
-  await expect(page.getByRole('button', { name: '开始分析' })).toBeEnabled();
+  // And it can start again, to the end this time: every row read, 50,000 members.
+  await page.getByRole('button', { name: '开始分析' }).click();
+  await expect(page.getByTestId('health-speed')).toContainText(/约剩 \d+ 秒/);
+  await expect(page.getByTestId('health-summary')).toContainText('读取 3,000,000 行', { timeout: 60_000 });
+  await expect(page.locator('.health-results .calc-stats').first()).toContainText('50,000');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('several CSV files with the same columns are read as one sheet; a file with other columns is named and refused', async ({ page }) => {
+  await openPage(page);
+  // The hand-made export cut in three parts, each with its header; the second part has a bad date.
+  const parts = [ROWS.slice(1, 4), [...ROWS.slice(4, 7), ['2026-02-30', '李四', '一群']], ROWS.slice(7)];
+  const files = parts.map((rows, i) => ({ name: `导出-${i + 1}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csvText([ROWS[0]!, ...rows]), 'utf8') }));
+  await page.locator('.health input[type="file"]').setInputFiles(files);
+  await expect(page.getByTestId('health-sheets')).toContainText('共 3 个文件');
+  await expect(page.getByTestId('health-sheets')).toContainText('导出-1.csv');
+  await analyse(page);
+  await expect(page.getByTestId('health-summary')).toContainText('读取 10 行，使用 9 条互动记录，跳过 1 行');
+  const several = await figures(page);
+  // The skipped row is named by its file and its line in that file (the header is line 1).
+  await page.getByText('跳过了 1 行').click();
+  const skipped = page.locator('.health-results details table tbody tr');
+  await expect(skipped).toHaveCount(1);
+  expect(await skipped.first().locator('th, td').allInnerTexts()).toEqual(['导出-2.csv', '5', '日期无法识别', '2026-02-30']);
+  // The same rows in one file give the same figures.
+  await page.getByRole('button', { name: '换一个文件' }).click();
+  await pick(page, 'ok.csv', Buffer.from(csvText(ROWS), 'utf8'));
+  await analyse(page);
+  expect(await figures(page)).toEqual(several);
+  // A part whose header differs is refused by name, and nothing is shown.
+  await page.getByRole('button', { name: '换一个文件' }).click();
+  await page.locator('.health input[type="file"]').setInputFiles([files[0]!, { name: '别的表.csv', mimeType: 'text/csv', buffer: Buffer.from('时间,用户\n2026-03-01,x\n', 'utf8') }]);
+  await page.getByRole('button', { name: '开始分析' }).click();
+  await expect(page.getByRole('alert')).toContainText('别的表.csv 的列名和第一个文件不一样');
+  await expect(page.locator('.health-results')).toHaveCount(0);
 });
 
 test('the at-risk list downloads as an Excel-safe CSV with every member on it', async ({ page }) => {
