@@ -82,6 +82,37 @@ describe('ActivityAggregator', () => {
   });
 });
 
+describe('ActivityAggregator.merge', () => {
+  it('two workers’ aggregations of a split of the events merge into the aggregation of them all', () => {
+    const event = fc.record({ member: fc.constantFrom('a', 'b', 'c', 'd', 'e', '张三'), day: fc.integer({ min: 0, max: 4000 }), part: fc.boolean(), bot: fc.boolean() });
+    fc.assert(
+      fc.property(fc.constantFrom(20, 300, 4000).chain((span) => fc.array(event.map((e) => ({ ...e, day: e.day % (span + 1) })), { minLength: 1, maxLength: 150 })), fc.integer({ min: 19_000, max: 21_000 }), (raw, base) => {
+        // A bot with 300 events on one day in each part: spilled counts merge too.
+        const events = raw.flatMap((e) => (e.bot ? Array.from({ length: 300 }, () => ({ ...e, member: 'bot' })) : [e])).map((e) => ({ member: e.member, date: iso(base + e.day), part: e.part }));
+        const one = new ActivityAggregator();
+        const two = new ActivityAggregator();
+        const names: string[][] = [[], []];
+        const index = [new Map<string, number>(), new Map<string, number>()];
+        for (const e of events) {
+          const k = e.part ? 1 : 0;
+          let m = index[k]!.get(e.member);
+          if (m === undefined) index[k]!.set(e.member, (m = names[k]!.push(e.member) - 1));
+          (k ? two : one).add(m, dayNumber(e.date));
+        }
+        // The second part's members get the first's numbers, new ones numbered after them.
+        const into = Int32Array.from(names[1]!, (name) => {
+          let m = index[0]!.get(name);
+          if (m === undefined) index[0]!.set(name, (m = names[0]!.push(name) - 1));
+          return m;
+        });
+        one.merge(structuredClone(two.state()), into);
+        expect(one.result(names[0]!, 3)).toEqual(whole(events.map(({ member, date }) => ({ member, date }))));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('streamProgress', () => {
   it('gives the worked example, and withholds the estimate at first', async () => {
     const { streamProgress } = await import('../../src/lib/health/stream/progress');

@@ -106,6 +106,49 @@ describe('SheetReader (streamed CSV)', () => {
   });
 });
 
+describe('SheetReader split between two workers', () => {
+  /** Reads the text in two readers split at the first line break after `at`, as the worker does, then merges. */
+  function split(text: string, o: SheetReadOptions, at: number) {
+    const bytes = enc.encode(text);
+    const lf = bytes.indexOf(10, at);
+    const cut = lf === -1 ? bytes.length : lf + 1;
+    const first = new SheetReader(o);
+    first.startFile('');
+    first.push(bytes.subarray(0, cut));
+    // A cut inside a quoted cell leaves a record unfinished: the first reader then reads on by itself.
+    if (!first.atRecordEnd || cut === bytes.length) {
+      first.push(bytes.subarray(cut));
+      return { first, valid: false };
+    }
+    const second = new SheetReader(o);
+    second.startFile('', true);
+    second.push(bytes.subarray(cut));
+    second.endFile();
+    first.endFile();
+    first.absorb(structuredClone(second.state()), first.lines);
+    return { first, valid: true };
+  }
+
+  it('gives what one reader gives, line numbers of skipped rows included, wherever the cut falls', () => {
+    const cell = fc.constantFrom('wx_a', 'wx_b', '张三', '', '"q,uo\nted"', '2026-03-05', '2026/3/5 23:59', '2026-02-30', 'x', '2026-12-31');
+    // Blank rows before the header too: a cut before the header is not a place to split.
+    const row = fc.array(cell, { minLength: 0, maxLength: 3 }).map((cells) => cells.join(','));
+    let valid = 0;
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 40 }), fc.nat(400), fc.boolean(), (rows, at, header) => {
+        const text = `${rows.join('\n')}\n`;
+        const o = { ...options, hasHeader: header };
+        const { first, valid: ok } = split(text, o, at);
+        valid += Number(ok);
+        const once = viaStream(text, o);
+        expect({ rows: first.rows, bad: first.bad, badCounts: first.badCounts, events: first.events, health: first.events === 0 ? null : first.result(3) }).toEqual(once);
+      }),
+      { numRuns: 400 },
+    );
+    expect(valid).toBeGreaterThan(50);
+  });
+});
+
 describe('CsvScanner', () => {
   it('reports the wanted columns of each record, in the order asked', () => {
     const got: string[][] = [];

@@ -21,8 +21,8 @@ import { tiers as splitTiers } from '../../tiers';
 const RING = 128;
 /** Days of the ring kept ahead of the latest day when it moves, so a forward-moving file moves it rarely. */
 const AHEAD = 32;
-/** Months are kept modulo this (341 years), far beyond any export's span, so member × month fits a number. */
-const MONTHS = 4096;
+/** Member × month as one number for the months beyond the 64 bits (month indices stay below 10,000 × 12). */
+const MONTHS = 1 << 17;
 /** A day's count for one member is a byte; the rare member with more events in one day spills into a map. */
 const MAX_SLOT = 0xff;
 /** The ring is kept in blocks of this many members (512 KB each): growing never copies it. */
@@ -46,6 +46,25 @@ export function monthOfDay(day: number): number {
   return year * 12 + month;
 }
 const monthLabel = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+
+/**
+ * What an aggregator holds, to be sent to another worker and merged there (`merge`): the typed arrays cut to
+ * the members seen, the ring's blocks, and the rare spilled counts and far months as pairs.
+ */
+export interface AggregatorState {
+  size: number;
+  events: number;
+  low: number;
+  high: number;
+  base: number;
+  first: Int32Array;
+  last: Int32Array;
+  monthsLo: Int32Array;
+  monthsHi: Int32Array;
+  ring: Uint8Array[];
+  spill: [number, number][];
+  months: number[];
+}
 
 export interface AggregateResult {
   report: ActivityReport;
@@ -81,11 +100,7 @@ export class ActivityAggregator {
     const month = monthOfDay(day);
     if (month !== this.lastMonth[m]) {
       this.lastMonth[m] = month;
-      if (Number.isNaN(this.base)) this.base = month - 15;
-      const bit = month - this.base;
-      if (bit >= 0 && bit < 32) this.monthsLo[m]! |= 1 << bit;
-      else if (bit >= 32 && bit < 64) this.monthsHi[m]! |= 1 << (bit - 32);
-      else this.months.add(m * MONTHS + (month % MONTHS));
+      this.addMonth(m, month);
     }
     if (Number.isNaN(this.low)) this.low = day - (RING - AHEAD) + 1;
     else if (day >= this.low + RING) this.advance(day - (RING - AHEAD) + 1);
@@ -94,10 +109,84 @@ export class ActivityAggregator {
     const at = ((m & (BLOCK - 1)) * RING) | (day & (RING - 1));
     const n = block[at]!;
     if (n < MAX_SLOT) block[at] = n + 1;
-    else {
+    else this.addCount(m, day, 1);
+  }
+
+  private addMonth(m: number, month: number) {
+    if (Number.isNaN(this.base)) this.base = month - 15;
+    const bit = month - this.base;
+    if (bit >= 0 && bit < 32) this.monthsLo[m]! |= 1 << bit;
+    else if (bit >= 32 && bit < 64) this.monthsHi[m]! |= 1 << (bit - 32);
+    else this.months.add(m * MONTHS + month);
+  }
+
+  /** Adds `count` events of member m on a day inside the ring, spilling past a byte. */
+  private addCount(m: number, day: number, count: number) {
+    const block = this.ring[m >> BLOCK_BITS]!;
+    const at = ((m & (BLOCK - 1)) * RING) | (day & (RING - 1));
+    const n = block[at]! + count;
+    block[at] = Math.min(n, MAX_SLOT);
+    if (n > MAX_SLOT) {
       const key = m * RING + (day & (RING - 1));
-      this.spill.set(key, (this.spill.get(key) ?? 0) + 1);
+      this.spill.set(key, (this.spill.get(key) ?? 0) + n - MAX_SLOT);
     }
+  }
+
+  /** Everything this aggregator holds, for `merge` in another worker (the arrays can be transferred). */
+  state(): AggregatorState {
+    const n = this.size;
+    return {
+      size: n,
+      events: this.events,
+      low: this.low,
+      high: this.high,
+      base: this.base,
+      first: this.first.slice(0, n),
+      last: this.last.slice(0, n),
+      monthsLo: this.monthsLo.slice(0, n),
+      monthsHi: this.monthsHi.slice(0, n),
+      ring: this.ring,
+      spill: [...this.spill],
+      months: [...this.months],
+    };
+  }
+
+  /**
+   * Adds the aggregation of other rows (another worker's `state()`): member i there is member `into[i]`
+   * here. The result is the one of all the rows added to one aggregator, whatever the order.
+   */
+  merge(o: AggregatorState, into: Int32Array): void {
+    if (o.size === 0) return;
+    this.events += o.events;
+    let top = -1;
+    for (let i = 0; i < o.size; i++) top = Math.max(top, into[i]!);
+    if (top >= this.size) this.grow(top);
+    const high = Math.max(this.high, o.high);
+    if (Number.isNaN(this.low)) this.low = high - (RING - AHEAD) + 1;
+    else if (high >= this.low + RING) this.advance(high - (RING - AHEAD) + 1);
+    this.high = high;
+    const dayOf = (slot: number) => o.low + ((slot - o.low) & (RING - 1));
+    for (let i = 0; i < o.size; i++) {
+      const m = into[i]!;
+      if (o.first[i]! < this.first[m]!) this.first[m] = o.first[i]!;
+      if (o.last[i]! > this.last[m]!) this.last[m] = o.last[i]!;
+      for (let w = 0; w < 2; w++) {
+        for (let bits = w === 0 ? o.monthsLo[i]! : o.monthsHi[i]!; bits !== 0; bits &= bits - 1) this.addMonth(m, o.base + w * 32 + (31 - Math.clz32(bits & -bits)));
+      }
+      const block = o.ring[i >> BLOCK_BITS]!;
+      const from = (i & (BLOCK - 1)) * RING;
+      for (let slot = 0; slot < RING; slot++) {
+        const c = block[from + slot]!;
+        if (c === 0) continue;
+        const day = dayOf(slot);
+        if (day >= this.low) this.addCount(m, day, c);
+      }
+    }
+    for (const [key, c] of o.spill) {
+      const day = dayOf(key % RING);
+      if (day >= this.low) this.addCount(into[Math.floor(key / RING)]!, day, c);
+    }
+    for (const key of o.months) this.addMonth(into[Math.floor(key / MONTHS)]!, key % MONTHS);
   }
 
   private grow(m: number) {
@@ -193,9 +282,9 @@ export class ActivityAggregator {
     for (const key of this.months) {
       const m = Math.floor(key / MONTHS);
       const joined = joinedOf[m]!;
-      const k = (((key % MONTHS) - (joined % MONTHS)) % MONTHS + MONTHS) % MONTHS;
+      const k = (key % MONTHS) - joined;
       const row = active.get(joined)!;
-      if (k < row.length) row[k]!++;
+      if (k >= 0 && k < row.length) row[k]!++;
     }
     const cohorts = [...sizes.entries()]
       .sort(([a], [b]) => a - b)

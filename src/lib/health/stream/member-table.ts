@@ -45,6 +45,16 @@ export class MemberTable {
     }
   }
 
+  private readonly encoder = new TextEncoder();
+
+  /** The index of the member with this ID (from another worker's table), numbering it when new. */
+  indexOfName(name: string): number {
+    const known = this.byName.get(name);
+    if (known !== undefined) return known;
+    const bytes = this.encoder.encode(name);
+    return this.index(bytes, 0, bytes.length);
+  }
+
   private insert(at: number, h: number, buf: Uint8Array, start: number, end: number): number {
     const e = this.entries++;
     const len = end - start;

@@ -16,7 +16,7 @@ import Papa from 'papaparse';
 import { daysBetween } from '../../activity';
 import { DEFAULT_UTC_OFFSET_MINUTES, MAX_LISTED_BAD_ROWS, type BadRow, type BadRowReason } from '../../event-rows';
 import { isBlankRow } from '../../sheet-cells';
-import { ActivityAggregator, type AggregateResult } from './aggregate';
+import { ActivityAggregator, type AggregateResult, type AggregatorState } from './aggregate';
 import { cellDay, textOf, trimEnd, trimStart } from './bytes';
 import { CsvScanner, type CsvRecord } from './csv-scan';
 import { MemberTable } from './member-table';
@@ -30,6 +30,17 @@ export interface SheetReadOptions {
   offsetMinutes?: number;
   /** Rows dated after this day (YYYY-MM-DD) are future dates. */
   today: string;
+  /** The header every file must have (when several are read, possibly by several workers); else the first file's. */
+  header?: string[];
+}
+
+/** What a reader found, for another worker to add to its own (`absorb`). */
+export interface SheetReadState {
+  rows: number;
+  bad: BadRow[];
+  badCounts: Record<BadRowReason, number>;
+  names: string[];
+  activity: AggregatorState;
 }
 
 /** A file whose header names other columns than the first file's. */
@@ -59,21 +70,25 @@ export class SheetReader {
   private line = 0;
   private headerDue = false;
   private firstBytes = true;
-  private header: string[] | null = null;
+  private header: string[] | null;
 
   constructor(private readonly options: SheetReadOptions) {
     this.offset = options.offsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES;
     this.today = daysBetween('1970-01-01', options.today);
+    this.header = options.header ?? null;
   }
 
-  /** Starts the next file (its lines are numbered from 1, its header skipped). */
-  startFile(name: string): void {
+  /**
+   * Starts the next file (its lines are numbered from 1, its header skipped). `part`: the bytes that follow
+   * are the rest of a file from a record's start (another worker read the beginning): no header, no BOM.
+   */
+  startFile(name: string, part = false): void {
     this.scanner?.end();
     this.file = name;
     this.files++;
     this.line = 0;
-    this.headerDue = this.options.hasHeader;
-    this.firstBytes = true;
+    this.headerDue = this.options.hasHeader && !part;
+    this.firstBytes = !part;
     this.scanner = new CsvScanner(this.options.delimiter.charCodeAt(0), [this.options.member, this.options.date], (r) => this.record(r));
   }
 
@@ -94,6 +109,35 @@ export class SheetReader {
 
   get events(): number {
     return this.activity.events;
+  }
+
+  /** Records of the current file so far (blank rows and the header included). */
+  get lines(): number {
+    return this.line;
+  }
+
+  /**
+   * The bytes so far ended exactly at a record's end, past the header: another reader may take the rest of
+   * the file from here (`startFile(name, true)`). False inside a quoted cell that holds a line break.
+   */
+  get atRecordEnd(): boolean {
+    return (this.scanner?.pending ?? 0) === 0 && !this.headerDue;
+  }
+
+  /** What this reader found (call `endFile` first). */
+  state(): SheetReadState {
+    return { rows: this.rows, bad: this.bad, badCounts: this.badCounts, names: this.members.names, activity: this.activity.state() };
+  }
+
+  /**
+   * Adds what another reader found in the rows after this one's (the next files, or the rest of this file
+   * from a record boundary: then its line numbers go on from `lineOffset`).
+   */
+  absorb(o: SheetReadState, lineOffset = 0): void {
+    this.rows += o.rows;
+    for (const k of Object.keys(o.badCounts) as BadRowReason[]) this.badCounts[k] += o.badCounts[k];
+    for (const b of o.bad) if (this.bad.length < MAX_LISTED_BAD_ROWS) this.bad.push({ ...b, line: b.line + lineOffset });
+    this.activity.merge(o.activity, Int32Array.from(o.names, (name) => this.members.indexOfName(name)));
   }
 
   result(inactiveDays: number): AggregateResult {
