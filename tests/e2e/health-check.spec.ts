@@ -265,23 +265,26 @@ test('a big file streams with rows, MB a second and the time left, and can be ca
 
 test('several CSV files with the same columns are read as one sheet; a file with other columns is named and refused', async ({ page }) => {
   await openPage(page);
-  // The hand-made export cut in three parts, each with its header; the second part has a bad date.
-  const parts = [ROWS.slice(1, 4), [...ROWS.slice(4, 7), ['2026-02-30', '李四', '一群']], ROWS.slice(7)];
+  // The hand-made export cut in three parts, each with its header and 80,000 rows of 500 more members (6 MB
+  // in all: enough for the page to share the files between two workers); the third part has a bad date.
+  const filler = (k: number) => Array.from({ length: 80_000 }, (_, i) => [`2026-0${1 + (i % 3)}-${String(1 + (i % 28)).padStart(2, '0')}`, `f${k}_${Math.floor(i / 160)}`, '三群']);
+  const parts = [[...ROWS.slice(1, 4), ...filler(1)], [...ROWS.slice(4, 7), ...filler(2)], [...ROWS.slice(7), ['2026-02-30', '李四', '一群'], ...filler(3)]];
   const files = parts.map((rows, i) => ({ name: `导出-${i + 1}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csvText([ROWS[0]!, ...rows]), 'utf8') }));
   await page.locator('.health input[type="file"]').setInputFiles(files);
   await expect(page.getByTestId('health-sheets')).toContainText('共 3 个文件');
   await expect(page.getByTestId('health-sheets')).toContainText('导出-1.csv');
   await analyse(page);
-  await expect(page.getByTestId('health-summary')).toContainText('读取 10 行，使用 9 条互动记录，跳过 1 行');
+  await expect(page.getByTestId('health-summary')).toContainText('读取 240,010 行，使用 240,009 条互动记录，跳过 1 行');
+  await expect(page.locator('.health-results .calc-stats').first()).toContainText('1,504');
   const several = await figures(page);
   // The skipped row is named by its file and its line in that file (the header is line 1).
   await page.getByText('跳过了 1 行').click();
   const skipped = page.locator('.health-results details table tbody tr');
   await expect(skipped).toHaveCount(1);
-  expect(await skipped.first().locator('th, td').allInnerTexts()).toEqual(['导出-2.csv', '5', '日期无法识别', '2026-02-30']);
+  expect(await skipped.first().locator('th, td').allInnerTexts()).toEqual(['导出-3.csv', '5', '日期无法识别', '2026-02-30']);
   // The same rows in one file give the same figures.
   await page.getByRole('button', { name: '换一个文件' }).click();
-  await pick(page, 'ok.csv', Buffer.from(csvText(ROWS), 'utf8'));
+  await pick(page, 'one.csv', Buffer.from(csvText([ROWS[0]!, ...parts.flat()]), 'utf8'));
   await analyse(page);
   expect(await figures(page)).toEqual(several);
   // A part whose header differs is refused by name, and nothing is shown.

@@ -24,7 +24,7 @@ import { ColumnsDifferError, SheetReader } from '../../lib/health/stream/sheet-r
 import { streamProgress } from '../../lib/health/stream/progress';
 import type { AggregateResult } from '../../lib/health/stream/aggregate';
 import { noMembers, toColumns } from '../../lib/health/member-columns';
-import { MAX_FILE_BYTES, MAX_XLSX_BYTES, type AnalyzeSettings, type Analysis, type DetectedFile, type FailureCode, type Preview, type FromWorker, type Health, type ToWorker } from './protocol';
+import { MAX_FILE_BYTES, MAX_XLSX_BYTES, type AnalyzeSettings, type Analysis, type DetectedFile, type FailureCode, type Preview, type FromHelper, type FromWorker, type Health, type SheetPart, type ToWorker } from './protocol';
 
 const post = (message: FromWorker) => postMessage(message);
 const PREVIEW_ROWS = 30;
@@ -217,44 +217,156 @@ async function analyze(files: File[], s: AnalyzeSettings) {
   post({ type: 'progress', phase: 'read', fraction: 0 });
   if (s.chat) return analyzeChat(files, s, started);
   if (s.format === 'xlsx') return analyzeWorkbook(files[0]!, s, started);
-  const reader = new SheetReader({ delimiter: s.delimiter, member: s.member, date: s.date, hasHeader: s.hasHeader, offsetMinutes: s.offsetMinutes, today: s.today });
+  const header = s.hasHeader ? await headerRow(files[0]!, s) : null;
+  const reader = sheetReader(s, header);
   const total = files.reduce((n, f) => n + f.size, 0);
-  let bytes = 0;
+  const plan = await splitPlan(files, s);
+  // The second worker reads its share at the same time; its bytes and rows count in the progress.
+  let theirs = { bytes: 0, rows: 0 };
+  const helper = plan.theirs.length > 0 ? new Worker(new URL(import.meta.url), { type: 'module' }) : null;
+  const helped = new Promise<FromHelper>((resolve) => {
+    if (!helper) return;
+    helper.onmessage = (e: MessageEvent<FromHelper>) => (e.data.type === 'part-progress' ? (theirs = e.data) : resolve(e.data));
+    helper.onerror = () => resolve({ type: 'part-failed' });
+    helper.postMessage({ type: 'scan-part', parts: plan.theirs, settings: s, header } satisfies ToWorker);
+  });
   let lastPost = 0;
+  const progress = (mine: number) => {
+    const now = performance.now();
+    if (now - lastPost < PROGRESS_EVERY) return;
+    lastPost = now;
+    const bytes = mine + theirs.bytes;
+    const rows = reader.rows + theirs.rows;
+    const p = streamProgress({ bytes, total, rows, seconds: (now - started) / 1000 });
+    post({ type: 'progress', phase: 'parse', fraction: p.fraction, stream: { ...p, rows, bytes, total } });
+  };
   try {
-    for (const file of files) {
-      reader.startFile(files.length > 1 ? file.name : '');
-      // GB18030 and UTF-16 are re-encoded as UTF-8 as they stream; UTF-8 goes to the scanner as it is.
-      const decoder = s.encoding === 'utf-8' ? null : new TextDecoder(s.encoding);
-      const encoder = new TextEncoder();
-      const chunks = file.stream().getReader();
-      // The next chunk is asked for before this one is scanned: the browser reads the file while we count.
-      let next = chunks.read();
-      for (;;) {
-        const { done, value } = await next;
-        if (done) break;
-        next = chunks.read();
-        reader.push(decoder ? encoder.encode(decoder.decode(value, { stream: true })) : value);
-        bytes += value.length;
-        const now = performance.now();
-        if (now - lastPost >= PROGRESS_EVERY) {
-          lastPost = now;
-          const p = streamProgress({ bytes, total, rows: reader.rows, seconds: (now - started) / 1000 });
-          post({ type: 'progress', phase: 'parse', fraction: p.fraction, stream: { ...p, rows: reader.rows, bytes, total } });
-        }
+    let mine = 0;
+    for (const part of plan.mine) mine = await scanPart(reader, part, part.end, s.encoding, mine, progress);
+    if (helper && plan.cut !== null) {
+      // One file cut in two: the cut is only good if this worker's rows ended exactly there (not inside a
+      // quoted cell with a line break). Otherwise this worker reads on by itself.
+      const file = plan.mine[0]!.file;
+      if (!reader.atRecordEnd) {
+        helper.terminate();
+        await scanPart(reader, { file, name: '', start: plan.cut, part: true }, file.size, s.encoding, mine, progress, true);
+        reader.endFile();
+        return done(reader, s, started);
       }
-      if (decoder) reader.push(encoder.encode(decoder.decode()));
-      reader.endFile();
+    }
+    const lines = reader.lines;
+    reader.endFile();
+    if (helper) {
+      const m = await helped;
+      helper.terminate();
+      if (m.type === 'part-failed') return post(m.fileName === undefined ? { type: 'failed', code: 'unreadable' } : { type: 'failed', code: 'columns_differ', fileName: m.fileName });
+      if (m.type === 'part-done') reader.absorb(m.state, plan.cut === null ? 0 : lines);
     }
   } catch (e) {
+    helper?.terminate();
     if (e instanceof ColumnsDifferError) return post({ type: 'failed', code: 'columns_differ', fileName: e.file });
     throw e;
   }
+  done(reader, s, started);
+}
+
+function done(reader: SheetReader, s: AnalyzeSettings, started: number) {
   if (reader.rows === 0) return post({ type: 'failed', code: 'no_rows' });
   post({ type: 'progress', phase: 'analyze', fraction: 1 });
   const read = { rows: reader.rows, bad: reader.bad, badCounts: reader.badCounts };
   const health = reader.events === 0 ? null : healthOf(reader.result(s.inactiveDays));
   post({ type: 'done', analysis: { health, inactiveDays: s.inactiveDays, events: reader.events, seconds: (performance.now() - started) / 1000, ...read } });
+}
+
+const sheetReader = (s: AnalyzeSettings, header: string[] | null) =>
+  new SheetReader({ delimiter: s.delimiter, member: s.member, date: s.date, hasHeader: s.hasHeader, offsetMinutes: s.offsetMinutes, today: s.today, header: header ?? undefined });
+
+/** The first file's header row (its first row that is not blank), which every file must repeat. */
+async function headerRow(file: File, s: AnalyzeSettings): Promise<string[] | null> {
+  const head = new TextDecoder(s.encoding).decode(await file.slice(0, ENCODING_SAMPLE_BYTES).arrayBuffer(), { stream: true });
+  const rows = Papa.parse<string[]>(head, { delimiter: s.delimiter, preview: PREVIEW_ROWS * 4 }).data;
+  return rows.find((r) => !isBlankRow(r)) ?? null;
+}
+
+/** Below this, a second worker costs more to start than it saves. */
+const SPLIT_MIN_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Which rows this worker reads and which the second one does, so both cores work: several files are shared
+ * out whole, in order (the first ones here, so skipped rows stay in file order); one UTF-8 file is cut at
+ * the first line break after its middle (`cut`), checked once this worker's rows reach it.
+ */
+async function splitPlan(files: File[], s: AnalyzeSettings): Promise<{ mine: (SheetPart & { end: number })[]; theirs: SheetPart[]; cut: number | null }> {
+  const total = files.reduce((n, f) => n + f.size, 0);
+  const whole = (file: File) => ({ file, name: files.length > 1 ? file.name : '', start: 0, end: file.size, part: false });
+  const alone = { mine: files.map(whole), theirs: [], cut: null };
+  if (total < SPLIT_MIN_BYTES || (navigator.hardwareConcurrency ?? 1) < 2) return alone;
+  if (files.length > 1) {
+    let taken = 0;
+    let k = 0;
+    while (k < files.length - 1 && taken + files[k]!.size <= total / 2) taken += files[k++]!.size;
+    if (k === 0) k = 1;
+    const mine = files.slice(0, k).map(whole);
+    const theirs = files.slice(k).map(whole);
+    // A share under a quarter is not worth a second worker.
+    return theirs.reduce((n, p) => n + p.file.size, 0) < total / 4 ? alone : { mine, theirs, cut: null };
+  }
+  if (s.encoding !== 'utf-8') return alone;
+  const file = files[0]!;
+  const middle = Math.floor(file.size / 2);
+  const probe = new Uint8Array(await file.slice(middle, middle + 1024 * 1024).arrayBuffer());
+  const lf = probe.indexOf(10);
+  if (lf === -1) return alone;
+  const cut = middle + lf + 1;
+  return { mine: [{ ...whole(file), end: cut }], theirs: [{ file, name: '', start: cut, part: true }], cut };
+}
+
+/**
+ * Streams bytes `start … end − 1` of a file into the reader (from the start: a new file; with `more`, the
+ * rest of the file already started). Returns the bytes read so far, counting on from `bytes`.
+ */
+async function scanPart(reader: SheetReader, p: SheetPart, end: number, encoding: TextEncodingName, bytes: number, progress: (bytes: number) => void, more = false): Promise<number> {
+  if (!more) reader.startFile(p.name, p.part);
+  // GB18030 and UTF-16 are re-encoded as UTF-8 as they stream; UTF-8 goes to the scanner as it is.
+  const decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding);
+  const encoder = new TextEncoder();
+  const chunks = (p.start === 0 && end === p.file.size ? p.file : p.file.slice(p.start, end)).stream().getReader();
+  // The next chunk is asked for before this one is scanned: the browser reads the file while we count.
+  let next = chunks.read();
+  for (;;) {
+    const { done, value } = await next;
+    if (done) break;
+    next = chunks.read();
+    reader.push(decoder ? encoder.encode(decoder.decode(value, { stream: true })) : value);
+    bytes += value.length;
+    progress(bytes);
+  }
+  if (decoder) reader.push(encoder.encode(decoder.decode()));
+  return bytes;
+}
+
+/** In the second worker: its share of the sheet, read and handed back whole (its arrays transferred). */
+async function scanShare(parts: SheetPart[], s: AnalyzeSettings, header: string[] | null) {
+  const reply = (m: FromHelper, transfer: Transferable[] = []) => postMessage(m, { transfer });
+  const reader = sheetReader(s, header);
+  let last = 0;
+  try {
+    let bytes = 0;
+    for (const p of parts) {
+      bytes = await scanPart(reader, p, p.file.size, s.encoding, bytes, (b) => {
+        const now = performance.now();
+        if (now - last < PROGRESS_EVERY) return;
+        last = now;
+        reply({ type: 'part-progress', bytes: b, rows: reader.rows });
+      });
+      reader.endFile();
+    }
+  } catch (e) {
+    return reply(e instanceof ColumnsDifferError ? { type: 'part-failed', fileName: e.file } : { type: 'part-failed' });
+  }
+  const state = reader.state();
+  const a = state.activity;
+  reply({ type: 'part-done', state }, [a.first.buffer, a.last.buffer, a.monthsLo.buffer, a.monthsHi.buffer, ...a.ring.map((b) => b.buffer)]);
 }
 
 /** The page's figures from the streamed aggregation (the same shape `finish` builds from events). */
@@ -311,6 +423,7 @@ function finish(events: ActivityEvent[], s: AnalyzeSettings, started: number, re
 
 onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
+  if (m.type === 'scan-part') return void scanShare(m.parts, m.settings, m.header);
   const run = m.type === 'preview' ? preview(m.files) : analyze(m.files, m.settings);
   run.catch(() => post({ type: 'failed', code: 'unreadable' }));
 };

@@ -15,6 +15,7 @@ import type { ChatFileReason, ChatFileResult, RosterComparison } from '../../lib
 import type { LifecycleMonth } from '../../lib/health/lifecycle';
 import type { SummaryGroup, SummaryRefusalReason } from '../../lib/warehouse/to-health';
 import type { StreamProgress } from '../../lib/health/stream/progress';
+import type { SheetReadState } from '../../lib/health/stream/sheet-reader';
 
 /** How far a streamed sheet is: the speed and time left, and the counts they come from. */
 export interface StreamStatus extends StreamProgress {
@@ -41,7 +42,22 @@ export interface AnalyzeSettings {
 }
 
 /** One file, or several read together: chat exports (a dropped folder, several picked files) or parts of one sheet. */
-export type ToWorker = { type: 'preview'; files: File[] } | { type: 'analyze'; files: File[]; settings: AnalyzeSettings };
+export type ToWorker = { type: 'preview'; files: File[] } | { type: 'analyze'; files: File[]; settings: AnalyzeSettings } | { type: 'scan-part'; parts: SheetPart[]; settings: AnalyzeSettings; header: string[] | null };
+
+/**
+ * A share of a "member, date" sheet for the second worker (the analysing worker starts it to use a second
+ * core): whole files, or the rest of one file from `start`, a record's first byte (`part`).
+ */
+export interface SheetPart {
+  file: File;
+  /** The name the skipped rows are listed under ('' for a single file). */
+  name: string;
+  start: number;
+  part: boolean;
+}
+
+/** The second worker's messages to the analysing worker (never to the page). */
+export type FromHelper = { type: 'part-progress'; bytes: number; rows: number } | { type: 'part-done'; state: SheetReadState } | { type: 'part-failed'; fileName?: string };
 
 /**
  * Largest chat export the page opens. A chat export's reader holds its decoded text (two bytes a character)
