@@ -586,7 +586,7 @@ export const en: UiStrings = {
     cancelled: 'Analysis cancelled. Change the settings and start again, or use another file.',
     streamSpeed: '{rows} rows read ({mb} of {total} MB), {rate} rows and {speed} MB a second',
     streamLeft: ', about {seconds} s left',
-    sheetsNote: '{n} files ({mb} MB in all), read one after another as one sheet. The rows above are the first file’s, {name}; the columns chosen apply to every file, and each file’s header row must match it.',
+    sheetsNote: '{n} files ({mb} MB in all), read together as one sheet. The rows above are the first file’s, {name}; the columns chosen apply to every file, and each file’s header row must match it.',
     doneStatus: 'Analysis done: {members} members, {bad} rows skipped.',
     noEvents: 'No row could be used: every row lacks a member or has a date that cannot be read. Check that the member and date columns are the right ones.',
     failures: {

@@ -588,7 +588,7 @@ export const zhCN = {
     cancelled: '已取消分析。可以修改设置后重新开始，或换一个文件。',
     streamSpeed: '已读 {rows} 行（{mb} / {total} MB），每秒 {rate} 行、{speed} MB',
     streamLeft: '，约剩 {seconds} 秒',
-    sheetsNote: '共 {n} 个文件（合计 {mb} MB），当作同一张表依次读取。上面是第一个文件 {name} 的前几行，选好的列对所有文件都适用；每个文件的第一行列名必须和它一致。',
+    sheetsNote: '共 {n} 个文件（合计 {mb} MB），当作同一张表读取。上面是第一个文件 {name} 的前几行，选好的列对所有文件都适用；每个文件的第一行列名必须和它一致。',
     doneStatus: '分析完成：{members} 名成员，跳过 {bad} 行。',
     noEvents: '没有一行可用：所有行都缺少成员或日期无法识别。请检查成员列和日期列是否选对。',
     failures: {
