@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeActivity, daysBetween, type ActivityEvent } from '../../src/lib/activity';
 import { memberTiers } from '../../src/lib/health';
-import { ActivityAggregator, monthOfDay } from '../../src/lib/health/stream/aggregate';
+import { ActivityAggregator } from '../../src/lib/health/stream/aggregate';
+import { monthOfDay } from '../../src/lib/health/clock';
 
 const dayNumber = (iso: string) => daysBetween('1970-01-01', iso);
 

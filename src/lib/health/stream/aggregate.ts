@@ -17,6 +17,7 @@
 import type { ActivityReport, Tier } from '../../activity';
 import type { MemberTier } from '../../health';
 import { tiers as splitTiers } from '../../tiers';
+import { isoOfDay as isoOf, monthOfDay } from '../clock';
 
 const RING = 128;
 /** Days of the ring kept ahead of the latest day when it moves, so a forward-moving file moves it rarely. */
@@ -29,22 +30,6 @@ const MAX_SLOT = 0xff;
 const BLOCK_BITS = 12;
 const BLOCK = 1 << BLOCK_BITS;
 
-const isoOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
-/**
- * Month index (year × 12 + month − 1) of a day number (days since 1970-01-01), by Hinnant's
- * civil-from-days: a Date per event would cost more than the rest of the aggregation.
- */
-export function monthOfDay(day: number): number {
-  const z = day + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 2 : mp - 10; // 0-based
-  const year = yoe + era * 400 + (month <= 1 ? 1 : 0);
-  return year * 12 + month;
-}
 const monthLabel = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
 
 /**
