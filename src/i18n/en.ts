@@ -587,7 +587,7 @@ export const en: UiStrings = {
     streamSpeed: '{rows} rows read ({mb} of {total} MB), {rate} rows and {speed} MB a second',
     streamLeft: ', about {seconds} s left',
     sheetsNote: '{n} files ({mb} MB in all), read together as one sheet. The rows above are the first file’s, {name}; the columns chosen apply to every file, and each file’s header row must match it.',
-    doneStatus: 'Analysis done: {members} members, {bad} rows skipped.',
+    doneStatus: 'Analysis done: {members} members; rows skipped: {bad}.',
     noEvents: 'No row could be used: every row lacks a member or has a date that cannot be read. Check that the member and date columns are the right ones.',
     failures: {
       too_large: 'This chat export is larger than 250 MB. A chat export has to be read whole to be parsed, which a browser tab may not hold: export it in several date ranges and pick the parts together, or turn it into a "member, date" CSV (a CSV is read as it streams, at any size).',
@@ -698,7 +698,7 @@ export const en: UiStrings = {
       },
     },
     resultsTitle: 'Results',
-    summary: '{name}: {rows} rows read, {events} activity records used, {bad} rows skipped; figures as of {asOf} (the latest date in the file), in {seconds} s.',
+    summary: '{name}: rows read: {rows}, activity records used: {events}, rows skipped: {bad}; figures as of {asOf} (the latest date in the file), in {seconds} s.',
     members: 'Members',
     mau: 'Monthly active members (MAU)',
     avgDau: 'Average daily active members (DAU)',
