@@ -11,7 +11,7 @@
 //   --rows=N      rows in all (default 1,000,000)       --files=K   split them into K files, each with the header,
 //   --runs=R      runs of each side (default 3)                       picked together (setInputFiles([...]))
 //   --json        print one JSON line instead of the tables
-//   --duckdb-threads=N  DuckDB's threads (default: all cores; 1 = as many as the page's one worker)
+//   --duckdb-threads=N  DuckDB's threads (default: all cores, as the page uses two workers on this machine)
 //   --xlsx        the same rows as Excel workbooks (date-time cells) instead of CSV (no DuckDB reference)
 //   --chat        the rows as a 留痕 (MemoTrace / WeChatMsg) group-chat CSV (Unix CreateTime, wxid senders, one
 //                 system row in 50), read with the chat reader and the chat analytics (no DuckDB reference)
