@@ -249,6 +249,8 @@ async function analyze(files: File[], s: AnalyzeSettings) {
       const file = plan.mine[0]!.file;
       if (!reader.atRecordEnd) {
         helper.terminate();
+        // Its rows so far are read again here: they no longer count in the progress.
+        theirs = { bytes: 0, rows: 0 };
         await scanPart(reader, { file, name: '', start: plan.cut, part: true }, file.size, s.encoding, mine, progress, true);
         reader.endFile();
         return done(reader, s, started);
